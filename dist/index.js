@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-5Z4WT45A.js";
+} from "./chunks/chunk-4BBTYSHG.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-ZXHWDCRC.js";
-import "./chunks/chunk-FC7MLWIE.js";
+import "./chunks/chunk-LY26YHSK.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
@@ -43,8 +43,8 @@ import {
 } from "./chunks/chunk-FRQ4J4MR.js";
 import "./chunks/chunk-4IIAXJ5D.js";
 import "./chunks/chunk-RJQLYN3H.js";
-import "./chunks/chunk-T6M6IP3C.js";
-import "./chunks/chunk-5GZSIPNZ.js";
+import "./chunks/chunk-UOURNNBG.js";
+import "./chunks/chunk-CI2Z2ZHR.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import "./chunks/chunk-AFCH7IME.js";
 import {

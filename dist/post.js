@@ -21,7 +21,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-FC7MLWIE.js";
+} from "./chunks/chunk-LY26YHSK.js";
 import {
   connect,
   limited,
@@ -40,7 +40,7 @@ import {
 } from "./chunks/chunk-RJQLYN3H.js";
 import {
   RunWarnings
-} from "./chunks/chunk-5GZSIPNZ.js";
+} from "./chunks/chunk-CI2Z2ZHR.js";
 import "./chunks/chunk-LGCRXLUJ.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-F4OWZKHV.js";

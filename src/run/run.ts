@@ -39,7 +39,7 @@ import { runIdInUse } from './run-id-in-use.ts';
 import { lockRunId, type HeldLease, type RunLock } from './run-lock.ts';
 import type { StopReport } from './stop.ts';
 import { withStopCases } from './stop-report.ts';
-import { RunWarnings, withRunWarnings, type Warn } from './warnings.ts';
+import { carryingWarnings, RunWarnings, withRunWarnings, type Warn } from './warnings.ts';
 
 export interface RunContext {
   log: (line: string) => void;
@@ -92,9 +92,7 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
     context,
   );
   // The verdict first: a user waiting on the build should not wait for the deletes.
-  let passed = false;
   let outcome: GateOutcome;
-  let late: string[];
   try {
     // A cancelled run says so by its exit code, whatever its cases are.
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
@@ -102,11 +100,12 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
     // On one cluster, the run's warnings are the whole report's.
     const report = withRunWarnings(session.report, session.warnings);
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
-    passed = decision.verdict === 'pass';
     outcome = { runId, report, cancelled, decision, published };
-  } finally {
-    late = await session.finish(passed);
+  } catch (error) {
+    // Nothing to judge, or no report written: the error is all the fronts show, so it carries the warnings.
+    throw carryingWarnings(error, [...session.warnings, ...(await session.finish(false))]);
   }
+  const late = await session.finish(outcome.decision.verdict === 'pass');
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 
@@ -148,15 +147,19 @@ async function startRun(cluster: PreparedCluster, context: RunContext): Promise<
   return (await checkRun(cluster, context)).start();
 }
 
-/** A run whose preflight passed: nothing applied yet. `start` runs the chaos; `release` gives it up. */
+/**
+ * A run whose preflight passed: nothing applied yet. `start` runs the chaos; `release` gives it up and
+ * returns the warnings the run raised, as no report will hold them.
+ */
 export interface CheckedRun {
   start(): Promise<RunSession>;
-  release(): Promise<void>;
+  release(): Promise<string[]>;
 }
 
 /**
  * The run's preflight (LitmusChaos installed, every object's dry run), under the run's timeout, which
- * starts here. Several clusters check all before any starts (targets.ts).
+ * starts here. Several clusters check all before any starts (targets.ts). An error it throws, or
+ * `start` throws, carries the warnings the run raised (warnings.ts).
  */
 export async function checkRun(cluster: PreparedCluster, context: RunContext): Promise<CheckedRun> {
   const { config } = cluster;
@@ -179,7 +182,7 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
     });
   } catch (error) {
     deadline.clear();
-    throw error;
+    throw carryingWarnings(error, takeWarnings());
   }
   const release = async () => {
     deadline.clear();
@@ -229,10 +232,16 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
       };
     } catch (error) {
       await release();
-      throw error;
+      throw carryingWarnings(error, takeWarnings());
     }
   };
-  return { start, release };
+  return {
+    start,
+    release: async () => {
+      await release();
+      return takeWarnings();
+    },
+  };
 }
 
 /** The overall timeout as a signal, aborted with an error that says so. */

@@ -14,7 +14,7 @@ import type { HeldLease } from './run-lock.ts';
 import type { GateOutcome } from './outcome.ts';
 import type { ProgressLog } from './progress.ts';
 import { conclude, runMeta } from './publish.ts';
-import { withRunWarnings } from './warnings.ts';
+import { carryingWarnings, warningsCarriedBy, withRunWarnings } from './warnings.ts';
 import {
   cancelledLate,
   checkRun,
@@ -81,42 +81,52 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     const outcome = started[i];
     return outcome?.status === 'rejected' ? [{ target, error: outcome.reason as unknown }] : [];
   });
-  if (sessions.length === 0) throw nothingRan(failures);
+  const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
+  if (sessions.length === 0) throw carryingWarnings(nothingRan(failures), raised);
+  // Each cluster's cleanup; its warnings, too late for the reports, named after it.
+  const finish = async (passed: boolean) =>
+    (
+      await pMap(
+        started,
+        async (session, i) =>
+          session.status === 'fulfilled'
+            ? ofTarget(targets[i] as Target, await session.value.finish(passed))
+            : [],
+        { concurrency: config.parallelTargets },
+      )
+    ).flat();
   // The verdict first: a user waiting on the build should not wait for the deletes.
-  let passed = false;
   let outcome: GateOutcome;
-  let late: string[][];
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal),
     });
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
-    passed = decision.verdict === 'pass';
     outcome = { runId, report, decision, published, cancelled };
-  } finally {
-    late = await pMap(
-      started,
-      async (session, i) =>
-        session.status === 'fulfilled'
-          ? ofTarget(targets[i] as Target, await session.value.finish(passed))
-          : [],
-      { concurrency: config.parallelTargets },
-    );
+  } catch (error) {
+    // No report written: the error is all the fronts show, so it carries every cluster's warnings.
+    throw carryingWarnings(error, [...raised, ...(await finish(false))]);
   }
-  return cancelledLate({ ...outcome, warningsAfterReports: late.flat() }, context.signal);
+  const late = await finish(outcome.decision.verdict === 'pass');
+  return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 
 /** A cluster's warnings, named after it: in the list of every warning, each says which cluster it is of. */
-const ofTarget = (target: Target, warnings: string[]) =>
+const ofTarget = (target: Target, warnings: readonly string[]) =>
   warnings.map((warning) => `target ${target.name}: ${warning}`);
+
+/** The warnings a cluster's run raised up to its report, or up to the error that ended it. */
+function warningsRaisedBy(run: PromiseSettledResult<RunSession> | undefined): readonly string[] {
+  if (run?.status === 'fulfilled') return run.value.warnings;
+  return warningsCarriedBy(run?.reason);
+}
 
 /** A cluster's suites, named after it, each holding the cluster's run warnings. */
 function targetReport(target: Target, started: PromiseSettledResult<RunSession> | undefined): Report {
-  if (started?.status === 'fulfilled') {
-    const { report, warnings } = started.value;
-    return withRunWarnings(underLabel(report, target.name), ofTarget(target, warnings));
-  }
+  const warnings = ofTarget(target, warningsRaisedBy(started));
+  if (started?.status === 'fulfilled')
+    return withRunWarnings(underLabel(started.value.report, target.name), warnings);
   const suite: ReportSuite = {
     kind: 'chaosengine',
     name: target.name,
@@ -133,7 +143,8 @@ function targetReport(target: Target, started: PromiseSettledResult<RunSession> 
       },
     ],
   };
-  return { suites: [suite] };
+  // Its run id not locked, its cleanup after the error: as much the reader's to know as another cluster's.
+  return withRunWarnings({ suites: [suite] }, warnings);
 }
 
 /** Ends the run before any chaos, letting go of every checked cluster, if one refused or a cancel came. */
@@ -147,13 +158,21 @@ async function refuseUnlessAllAccepted(
   const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
   const refused = rejected.filter((r) => r.error instanceof PreflightRefused);
   if (!cancelled && refused.length === 0) return;
-  await Promise.all(
-    checked.map((check) => (check.status === 'fulfilled' ? check.value.release() : undefined)),
+  const raised = await Promise.all(
+    checked.map(async (check, i) =>
+      ofTarget(
+        targets[i] as Target,
+        check.status === 'fulfilled' ? await check.value.release() : warningsCarriedBy(check.reason),
+      ),
+    ),
   );
-  if (cancelled) throw cancelled;
-  throw new CannotRunError(
-    `nothing was applied on any cluster, as ${refused.map((r) => r.target.name).join(', ')} refused the run:\n` +
-      refused.map(({ target, error }) => `target ${target.name}: ${errorMessage(error)}`).join('\n'),
+  throw carryingWarnings(
+    cancelled ??
+      new CannotRunError(
+        `nothing was applied on any cluster, as ${refused.map((r) => r.target.name).join(', ')} refused the run:\n` +
+          refused.map(({ target, error }) => `target ${target.name}: ${errorMessage(error)}`).join('\n'),
+      ),
+    raised.flat(),
   );
 }
 

@@ -2,15 +2,16 @@
 // that cannot be reached, run by the built CLI from `targets:` in a config file. A cluster that cannot
 // be reached is an error for that cluster; a target whose settings are wrong stops every cluster.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { CustomObjectsApi } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { startFakeOperator, type FakeOperator } from '../support/fake-operator.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
-import { engineFile, exampleRbac, leftovers, uniqueName, workDir } from './helpers.ts';
+import { engineFile, exampleRbac, identityWithout, leftovers, uniqueName, workDir } from './helpers.ts';
 
 const namespace = 'targets';
 const clusters: { sandbox: Sandbox; operator: FakeOperator }[] = [];
@@ -111,14 +112,26 @@ test('two targets on one cluster and namespace: exit 2 naming both, nothing appl
 async function runOnTargets(
   name: string,
   targets: Record<string, string>[],
-  { dir = workDir(), reports }: { dir?: string; reports?: Record<string, string> } = {},
+  {
+    dir = workDir(),
+    reports,
+    runId,
+  }: { dir?: string; reports?: Record<string, string>; runId?: string } = {},
 ) {
   const engineName = uniqueName(name);
   const engine = { name: engineName, file: engineFile(dir, engineName, 'pass', namespace) };
   const config = path.join(dir, 'chaos-gate.yaml');
   writeFileSync(
     config,
-    stringify({ namespace, rbac: [exampleRbac], engines: [engine.file], timeout: '60s', targets, reports }),
+    stringify({
+      namespace,
+      rbac: [exampleRbac],
+      engines: [engine.file],
+      timeout: '60s',
+      targets,
+      reports,
+      runId,
+    }),
   );
   const before = await Promise.all(clusters.map(({ sandbox }) => leftovers(sandbox.kc, namespace)));
   const result = await runEntry('dist/cli.js', ['run', '--config', config]).done;
@@ -179,4 +192,55 @@ test('a cluster that refuses the run in preflight (a token bound to too little):
   assert.match(result.stdout, /\[eu\] .*preflight of \d+ object\(s\)/);
   assert.doesNotMatch(result.stdout, /applied |submitted /);
   assert.deepEqual(after, before, 'nothing applied on either cluster');
+});
+
+test("a cluster that fails once its chaos started: the warnings it raised are in its suite, the summary and the JUnit, as the others' are", async () => {
+  const dir = workDir();
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  // us: the shipped roles without leases (its run id is not locked), without watching results (its
+  // wait fails once the engine is applied) and without deleting them (its cleanup after the error warns).
+  const kubeconfig = await identityWithout(us.sandbox, namespace, {
+    leases: ['get', 'create', 'update', 'delete'],
+    chaosresults: ['watch', 'deletecollection'],
+  });
+  const runId = uniqueName('fails-late');
+  const { result } = await runOnTargets(
+    'fails-late',
+    [
+      { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+      { name: 'us', kubeconfig },
+    ],
+    { dir, runId, reports: { junit: 'junit.xml', json: 'report.json', summary: 'summary.md' } },
+  );
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  assert.match(
+    result.stdout,
+    /cluster us › \(cluster\) errored: could not run on this cluster: watching ChaosEngines and ChaosResults: .*cannot watch resource "chaosresults"/,
+  );
+  const warnings = [
+    `target us: run id ${runId}-us not locked in namespace ${namespace}: taking Lease chaos-gate-run-${runId}-us: `,
+    `target us: cleanup: deleting ChaosResults in ${namespace}: `,
+  ];
+  const json = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as {
+    suites: { name: string; warnings?: string[] }[];
+  };
+  const suite = json.suites.find(({ name }) => name === 'us');
+  const junit = await readCheckedJUnit(path.join(dir, 'junit.xml'));
+  const summary = readFileSync(path.join(dir, 'summary.md'), 'utf8');
+  for (const warning of warnings) {
+    assert.match(result.stdout, new RegExp(`chaos-gate: WARNING: ${warning}`));
+    assert.ok(
+      suite?.warnings?.some((w) => w.startsWith(warning)),
+      JSON.stringify(suite),
+    );
+    assert.match(junit, new RegExp(`<testsuite name="us"[^>]*>[\\s\\S]*?WARNING: ${warning}`));
+    assert.match(summary, new RegExp(`- ⚠️ ${warning}`));
+  }
+  // The results its cleanup could not delete.
+  await us.sandbox.kc.makeApiClient(CustomObjectsApi).deleteCollectionNamespacedCustomObject({
+    group: 'litmuschaos.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'chaosresults',
+  });
 });

@@ -24391,7 +24391,16 @@ function withRunWarnings(report, warnings) {
     }))
   };
 }
-var RunWarnings;
+function carryingWarnings(error2, warnings) {
+  if (typeof error2 !== "object" || error2 === null)
+    return warnings.length === 0 ? error2 : carryingWarnings(new Error(String(error2)), warnings);
+  carried.set(error2, [...new Set(warnings)]);
+  return error2;
+}
+function warningsCarriedBy(error2) {
+  return typeof error2 === "object" && error2 !== null && carried.get(error2) || [];
+}
+var RunWarnings, carried;
 var init_warnings = __esm({
   "src/run/warnings.ts"() {
     "use strict";
@@ -24413,6 +24422,7 @@ var init_warnings = __esm({
         return taken;
       }
     };
+    carried = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -90731,19 +90741,17 @@ async function runGate(config2, context) {
     await prepareCluster(config2, context.kubeconfigContent, context.log),
     context
   );
-  let passed = false;
   let outcome;
-  let late;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
     const { runId, cancelled } = session;
     const report = withRunWarnings(session.report, session.warnings);
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
-    passed = decision.verdict === "pass";
     outcome = { runId, report, cancelled, decision, published };
-  } finally {
-    late = await session.finish(passed);
+  } catch (error2) {
+    throw carryingWarnings(error2, [...session.warnings, ...await session.finish(false)]);
   }
+  const late = await session.finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 function cancelledLate(outcome, signal3) {
@@ -90774,7 +90782,7 @@ async function checkRun(cluster, context) {
     });
   } catch (error2) {
     deadline.clear();
-    throw error2;
+    throw carryingWarnings(error2, takeWarnings());
   }
   const release = async () => {
     deadline.clear();
@@ -90822,10 +90830,16 @@ async function checkRun(cluster, context) {
       };
     } catch (error2) {
       await release();
-      throw error2;
+      throw carryingWarnings(error2, takeWarnings());
     }
   };
-  return { start, release };
+  return {
+    start,
+    release: async () => {
+      await release();
+      return takeWarnings();
+    }
+  };
 }
 function overallDeadline(timeoutMs) {
   const controller = new AbortController();
@@ -91200,32 +91214,35 @@ async function runTargets(config2, context) {
     const outcome2 = started[i];
     return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason }] : [];
   });
-  if (sessions.length === 0) throw nothingRan(failures);
-  let passed = false;
+  const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
+  if (sessions.length === 0) throw carryingWarnings(nothingRan(failures), raised);
+  const finish = async (passed) => (await pMap(
+    started,
+    async (session, i) => session.status === "fulfilled" ? ofTarget(targets[i], await session.value.finish(passed)) : [],
+    { concurrency: config2.parallelTargets }
+  )).flat();
   let outcome;
-  let late;
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config2.ctkJournals.map(collectJournal)
     });
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
-    passed = decision.verdict === "pass";
     outcome = { runId, report, decision, published, cancelled };
-  } finally {
-    late = await pMap(
-      started,
-      async (session, i) => session.status === "fulfilled" ? ofTarget(targets[i], await session.value.finish(passed)) : [],
-      { concurrency: config2.parallelTargets }
-    );
+  } catch (error2) {
+    throw carryingWarnings(error2, [...raised, ...await finish(false)]);
   }
-  return cancelledLate({ ...outcome, warningsAfterReports: late.flat() }, context.signal);
+  const late = await finish(outcome.decision.verdict === "pass");
+  return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
+}
+function warningsRaisedBy(run) {
+  if (run?.status === "fulfilled") return run.value.warnings;
+  return warningsCarriedBy(run?.reason);
 }
 function targetReport(target, started) {
-  if (started?.status === "fulfilled") {
-    const { report, warnings } = started.value;
-    return withRunWarnings(underLabel(report, target.name), ofTarget(target, warnings));
-  }
+  const warnings = ofTarget(target, warningsRaisedBy(started));
+  if (started?.status === "fulfilled")
+    return withRunWarnings(underLabel(started.value.report, target.name), warnings);
   const suite = {
     kind: "chaosengine",
     name: target.name,
@@ -91242,7 +91259,7 @@ function targetReport(target, started) {
       }
     ]
   };
-  return { suites: [suite] };
+  return withRunWarnings({ suites: [suite] }, warnings);
 }
 async function refuseUnlessAllAccepted(targets, checked2) {
   const rejected = checked2.flatMap(
@@ -91251,13 +91268,20 @@ async function refuseUnlessAllAccepted(targets, checked2) {
   const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
   const refused2 = rejected.filter((r) => r.error instanceof PreflightRefused);
   if (!cancelled && refused2.length === 0) return;
-  await Promise.all(
-    checked2.map((check) => check.status === "fulfilled" ? check.value.release() : void 0)
+  const raised = await Promise.all(
+    checked2.map(
+      async (check, i) => ofTarget(
+        targets[i],
+        check.status === "fulfilled" ? await check.value.release() : warningsCarriedBy(check.reason)
+      )
+    )
   );
-  if (cancelled) throw cancelled;
-  throw new CannotRunError(
-    `nothing was applied on any cluster, as ${refused2.map((r) => r.target.name).join(", ")} refused the run:
+  throw carryingWarnings(
+    cancelled ?? new CannotRunError(
+      `nothing was applied on any cluster, as ${refused2.map((r) => r.target.name).join(", ")} refused the run:
 ` + refused2.map(({ target, error: error2 }) => `target ${target.name}: ${errorMessage(error2)}`).join("\n")
+    ),
+    raised.flat()
   );
 }
 function nothingRan(failures) {

@@ -6,8 +6,8 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-T6M6IP3C.js";
-import "./chunk-5GZSIPNZ.js";
+} from "./chunk-UOURNNBG.js";
+import "./chunk-CI2Z2ZHR.js";
 import "./chunk-LGCRXLUJ.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-4XPF2IZM.js";

@@ -215,7 +215,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-Z5OYJ4LM.js");
+        const { runTargets } = await import("./targets-XL42AHFP.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -248,7 +248,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-5NDPXCGD.js");
+        const { validateRun } = await import("./inputs-OQJ5PVJD.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -44,7 +44,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-5GZSIPNZ.js";
+} from "./chunk-CI2Z2ZHR.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

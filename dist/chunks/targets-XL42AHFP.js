@@ -3,19 +3,19 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-5Z4WT45A.js";
+} from "./chunk-4BBTYSHG.js";
 import "./chunk-3PVIRF4M.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-FC7MLWIE.js";
+import "./chunk-LY26YHSK.js";
 import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import "./chunk-4IIAXJ5D.js";
 import "./chunk-RJQLYN3H.js";
-import "./chunk-T6M6IP3C.js";
-import "./chunk-5GZSIPNZ.js";
+import "./chunk-UOURNNBG.js";
+import "./chunk-CI2Z2ZHR.js";
 import "./chunk-LGCRXLUJ.js";
 import "./chunk-AFCH7IME.js";
 import "./chunk-4XPF2IZM.js";

@@ -7,7 +7,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-5GZSIPNZ.js";
+} from "./chunk-CI2Z2ZHR.js";
 import {
   metadataProblems
 } from "./chunk-LGCRXLUJ.js";

@@ -94,6 +94,16 @@ function withRunWarnings(report, warnings) {
     }))
   };
 }
+var carried = /* @__PURE__ */ new WeakMap();
+function carryingWarnings(error, warnings) {
+  if (typeof error !== "object" || error === null)
+    return warnings.length === 0 ? error : carryingWarnings(new Error(String(error)), warnings);
+  carried.set(error, [...new Set(warnings)]);
+  return error;
+}
+function warningsCarriedBy(error) {
+  return typeof error === "object" && error !== null && carried.get(error) || [];
+}
 
 // src/kube/kinds.ts
 var clusterScopedKinds = /* @__PURE__ */ new Set([
@@ -126,5 +136,7 @@ export {
   isClusterScopedKind,
   isCustomResource,
   RunWarnings,
-  withRunWarnings
+  withRunWarnings,
+  carryingWarnings,
+  warningsCarriedBy
 };

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-FC7MLWIE.js";
+} from "./chunk-LY26YHSK.js";
 import {
   LitmusClient,
   connect,
@@ -62,14 +62,16 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-T6M6IP3C.js";
+} from "./chunk-UOURNNBG.js";
 import {
   RunWarnings,
+  carryingWarnings,
   prepareWorkflow,
+  warningsCarriedBy,
   withRunWarnings,
   workflowName,
   workflowSource
-} from "./chunk-5GZSIPNZ.js";
+} from "./chunk-CI2Z2ZHR.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
@@ -486,19 +488,17 @@ async function runGate(config, context) {
     await prepareCluster(config, context.kubeconfigContent, context.log),
     context
   );
-  let passed = false;
   let outcome;
-  let late;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
     const { runId, cancelled } = session;
     const report = withRunWarnings(session.report, session.warnings);
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
-    passed = decision.verdict === "pass";
     outcome = { runId, report, cancelled, decision, published };
-  } finally {
-    late = await session.finish(passed);
+  } catch (error) {
+    throw carryingWarnings(error, [...session.warnings, ...await session.finish(false)]);
   }
+  const late = await session.finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 function cancelledLate(outcome, signal) {
@@ -532,7 +532,7 @@ async function checkRun(cluster, context) {
     });
   } catch (error) {
     deadline.clear();
-    throw error;
+    throw carryingWarnings(error, takeWarnings());
   }
   const release = async () => {
     deadline.clear();
@@ -580,10 +580,16 @@ async function checkRun(cluster, context) {
       };
     } catch (error) {
       await release();
-      throw error;
+      throw carryingWarnings(error, takeWarnings());
     }
   };
-  return { start, release };
+  return {
+    start,
+    release: async () => {
+      await release();
+      return takeWarnings();
+    }
+  };
 }
 function overallDeadline(timeoutMs) {
   const controller = new AbortController();
@@ -916,33 +922,36 @@ async function runTargets(config, context) {
     const outcome2 = started[i];
     return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason }] : [];
   });
-  if (sessions.length === 0) throw nothingRan(failures);
-  let passed = false;
+  const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
+  if (sessions.length === 0) throw carryingWarnings(nothingRan(failures), raised);
+  const finish = async (passed) => (await pMap(
+    started,
+    async (session, i) => session.status === "fulfilled" ? ofTarget(targets[i], await session.value.finish(passed)) : [],
+    { concurrency: config.parallelTargets }
+  )).flat();
   let outcome;
-  let late;
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal)
     });
     const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
-    passed = decision.verdict === "pass";
     outcome = { runId, report, decision, published, cancelled };
-  } finally {
-    late = await pMap(
-      started,
-      async (session, i) => session.status === "fulfilled" ? ofTarget(targets[i], await session.value.finish(passed)) : [],
-      { concurrency: config.parallelTargets }
-    );
+  } catch (error) {
+    throw carryingWarnings(error, [...raised, ...await finish(false)]);
   }
-  return cancelledLate({ ...outcome, warningsAfterReports: late.flat() }, context.signal);
+  const late = await finish(outcome.decision.verdict === "pass");
+  return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 var ofTarget = (target, warnings) => warnings.map((warning) => `target ${target.name}: ${warning}`);
+function warningsRaisedBy(run) {
+  if (run?.status === "fulfilled") return run.value.warnings;
+  return warningsCarriedBy(run?.reason);
+}
 function targetReport(target, started) {
-  if (started?.status === "fulfilled") {
-    const { report, warnings } = started.value;
-    return withRunWarnings(underLabel(report, target.name), ofTarget(target, warnings));
-  }
+  const warnings = ofTarget(target, warningsRaisedBy(started));
+  if (started?.status === "fulfilled")
+    return withRunWarnings(underLabel(started.value.report, target.name), warnings);
   const suite = {
     kind: "chaosengine",
     name: target.name,
@@ -959,7 +968,7 @@ function targetReport(target, started) {
       }
     ]
   };
-  return { suites: [suite] };
+  return withRunWarnings({ suites: [suite] }, warnings);
 }
 async function refuseUnlessAllAccepted(targets, checked) {
   const rejected = checked.flatMap(
@@ -968,13 +977,20 @@ async function refuseUnlessAllAccepted(targets, checked) {
   const cancelled = rejected.find((r) => r.error instanceof CancelledError)?.error;
   const refused = rejected.filter((r) => r.error instanceof PreflightRefused);
   if (!cancelled && refused.length === 0) return;
-  await Promise.all(
-    checked.map((check) => check.status === "fulfilled" ? check.value.release() : void 0)
+  const raised = await Promise.all(
+    checked.map(
+      async (check, i) => ofTarget(
+        targets[i],
+        check.status === "fulfilled" ? await check.value.release() : warningsCarriedBy(check.reason)
+      )
+    )
   );
-  if (cancelled) throw cancelled;
-  throw new CannotRunError(
-    `nothing was applied on any cluster, as ${refused.map((r) => r.target.name).join(", ")} refused the run:
+  throw carryingWarnings(
+    cancelled ?? new CannotRunError(
+      `nothing was applied on any cluster, as ${refused.map((r) => r.target.name).join(", ")} refused the run:
 ` + refused.map(({ target, error }) => `target ${target.name}: ${errorMessage(error)}`).join("\n")
+    ),
+    raised.flat()
   );
 }
 function nothingRan(failures) {
