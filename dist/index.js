@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-4BBTYSHG.js";
+} from "./chunks/chunk-GEZ6WTRJ.js";
 import "./chunks/chunk-3PVIRF4M.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-ZXHWDCRC.js";
-import "./chunks/chunk-LY26YHSK.js";
+import "./chunks/chunk-GQZS37QY.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";
@@ -40,17 +40,20 @@ import "./chunks/chunk-2VC5DTLM.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-FRQ4J4MR.js";
+} from "./chunks/chunk-5J7QQNC3.js";
 import "./chunks/chunk-4IIAXJ5D.js";
 import "./chunks/chunk-RJQLYN3H.js";
-import "./chunks/chunk-UOURNNBG.js";
-import "./chunks/chunk-CI2Z2ZHR.js";
+import "./chunks/chunk-L5WWSBDS.js";
+import "./chunks/chunk-7Z6W45QZ.js";
 import "./chunks/chunk-LGCRXLUJ.js";
+import {
+  warningsCarriedBy
+} from "./chunks/chunk-DY6MXJSH.js";
 import "./chunks/chunk-AFCH7IME.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-4XPF2IZM.js";
+} from "./chunks/chunk-ZWDX3ODL.js";
 import {
   chaosMayStillRun,
   warningsOf
@@ -129,8 +132,14 @@ async function publishToGitHub(outcome, warningRoom = maxAnnotations) {
   }
   if (decision.verdict === "fail") process.exitCode = ExitCode.Failure;
 }
-async function failToRun(message, runId, verdict = "error") {
-  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderCannotRun(message)).write();
+async function failToRun({
+  message,
+  runId,
+  verdict = "error",
+  warnings = [],
+  warningRoom = maxAnnotations
+}) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderCannotRun(message, warnings)).write();
   setOutputs({
     verdict,
     passed: 0,
@@ -144,6 +153,8 @@ async function failToRun(message, runId, verdict = "error") {
     "run-id": runId ?? ""
   });
   setFailed(message);
+  for (const { title, message: warning2 } of warningAnnotations(warnings, warningRoom))
+    warning(warning2, { title });
 }
 function setOutputs(outputs) {
   for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
@@ -155,6 +166,7 @@ async function runAction() {
   const groups = logGroups();
   let started = false;
   let startedRunId;
+  let signalWarnings = 0;
   try {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
@@ -167,7 +179,6 @@ async function runAction() {
       return;
     }
     const progress = progressLog(logLine, expectedChaosMs(config));
-    let signalWarnings = 0;
     const recordFull = /* @__PURE__ */ new Set();
     const outcome = await withCancellation(
       (line) => {
@@ -214,11 +225,13 @@ async function runAction() {
     else state.markFinished();
     const cancelled = error2 instanceof CancelledError;
     const message = redact(errorMessage(error2));
-    await failToRun(
-      cancelled && !error2.left ? `${message} before any chaos started` : message,
-      startedRunId,
-      cancelled ? "cancelled" : "error"
-    );
+    await failToRun({
+      message: cancelled && !error2.left ? `${message} before any chaos started` : message,
+      runId: startedRunId,
+      verdict: cancelled ? "cancelled" : "error",
+      warnings: warningsCarriedBy(error2).map(redact),
+      warningRoom: maxAnnotations - signalWarnings
+    });
   }
 }
 

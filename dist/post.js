@@ -21,7 +21,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-LY26YHSK.js";
+} from "./chunks/chunk-GQZS37QY.js";
 import {
   connect,
   limited,
@@ -38,10 +38,11 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-RJQLYN3H.js";
+import "./chunks/chunk-7Z6W45QZ.js";
+import "./chunks/chunk-LGCRXLUJ.js";
 import {
   RunWarnings
-} from "./chunks/chunk-CI2Z2ZHR.js";
-import "./chunks/chunk-LGCRXLUJ.js";
+} from "./chunks/chunk-DY6MXJSH.js";
 import "./chunks/chunk-AFCH7IME.js";
 import "./chunks/chunk-F4OWZKHV.js";
 import {

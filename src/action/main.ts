@@ -9,6 +9,7 @@ import { mergeGate } from '../run/merge.ts';
 import { cancellableReports } from '../run/publish.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
 import { runTargets } from '../run/targets.ts';
+import { warningsCarriedBy } from '../run/warnings.ts';
 import { redact } from '../secrets.ts';
 import { maxAnnotations } from './annotations.ts';
 import { logGroups } from './groups.ts';
@@ -25,6 +26,8 @@ export async function runAction(): Promise<void> {
   let started = false;
   // The label of what a single-cluster run applied, for the run-id output if the run then fails.
   let startedRunId: string | undefined;
+  // What each signal does is a warning annotation too, in the 10 GitHub shows a step.
+  let signalWarnings = 0;
   try {
     const inputs = readInputs();
     const config = loadConfig(inputs.configFile, inputs.layer, { reports: defaultReports });
@@ -38,8 +41,6 @@ export async function runAction(): Promise<void> {
       return;
     }
     const progress = progressLog(logLine, expectedChaosMs(config));
-    // What each signal does is a warning annotation too, in the 10 GitHub shows a step.
-    let signalWarnings = 0;
     // Runs whose objects no longer fit the post step's record: said once each.
     const recordFull = new Set<string>();
     const outcome = await withCancellation(
@@ -91,10 +92,12 @@ export async function runAction(): Promise<void> {
     else state.markFinished();
     const cancelled = error instanceof CancelledError;
     const message = redact(errorMessage(error));
-    await failToRun(
-      cancelled && !error.left ? `${message} before any chaos started` : message,
-      startedRunId,
-      cancelled ? 'cancelled' : 'error',
-    );
+    await failToRun({
+      message: cancelled && !error.left ? `${message} before any chaos started` : message,
+      runId: startedRunId,
+      verdict: cancelled ? 'cancelled' : 'error',
+      warnings: warningsCarriedBy(error).map(redact),
+      warningRoom: maxAnnotations - signalWarnings,
+    });
   }
 }

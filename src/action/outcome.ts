@@ -45,16 +45,30 @@ export async function publishToGitHub(outcome: GateOutcome, warningRoom = maxAnn
   if (decision.verdict === 'fail') process.exitCode = core.ExitCode.Failure;
 }
 
+/** What stopped a step that could not run, and what the run had warned of before. */
+export interface CannotRun {
+  message: string;
+  /** Set when the run got as far as labelling objects with it. */
+  runId?: string;
+  verdict?: 'error' | 'cancelled';
+  /** The run's warnings, which no report holds, as none was written. */
+  warnings?: readonly string[];
+  /** How many of the step's 10 warning annotations are left (a signal's take one each). */
+  warningRoom?: number;
+}
+
 /**
  * The step could not run, or was cancelled before its chaos started: nothing was judged, so every
- * count is 0 and no report was written. `runId` when the run got as far as labelling objects with it.
+ * count is 0 and no report was written.
  */
-export async function failToRun(
-  message: string,
-  runId?: string,
-  verdict: 'error' | 'cancelled' = 'error',
-): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderCannotRun(message)).write();
+export async function failToRun({
+  message,
+  runId,
+  verdict = 'error',
+  warnings = [],
+  warningRoom = maxAnnotations,
+}: CannotRun): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderCannotRun(message, warnings)).write();
   setOutputs({
     verdict,
     passed: 0,
@@ -68,6 +82,9 @@ export async function failToRun(
     'run-id': runId ?? '',
   });
   core.setFailed(message);
+  // After the error they did not cause, as beside a verdict they do not change.
+  for (const { title, message: warning } of warningAnnotations(warnings, warningRoom))
+    core.warning(warning, { title });
 }
 
 /** The outputs action.yml declares: all of them in every outcome, so a later step can read any. */

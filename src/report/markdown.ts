@@ -82,16 +82,23 @@ export function renderMarkdown(report: Report, decision: GateDecision, reports: 
   };
 }
 
-/** The summary of a run that could not be judged: what stopped it, word for word as the log has it. */
-export function renderCannotRun(message: string): string {
+/**
+ * The summary of a run that could not be judged: what stopped it, word for word as the log has it,
+ * then the warnings the run raised before, listed as a judged run's summary lists them.
+ */
+export function renderCannotRun(message: string, warnings: readonly string[] = []): string {
   // A fence longer than any run of backticks in the message, so none of it can end the block.
   const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  const whole = `## ⛔ Chaos gate could not run\n\n${fence}text\n${message}\n${fence}\n`;
+  const listed = warnings.length > 0 ? `\n${warnings.map((w) => `- ⚠️ ${cell(w)}\n`).join('')}` : '';
+  const whole = `## ⛔ Chaos gate could not run\n\n${fence}text\n${message}\n${fence}\n${listed}`;
   if (Buffer.byteLength(whole) <= maxBytes) return whole;
-  // At the last whole line, so no character is cut in half; then the block closed.
-  const cut = Buffer.from(whole).subarray(0, maxBytes).toString('utf8');
-  return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}${fence}\n\n… summary cut at ${maxBytes} bytes; see the step log.\n`;
+  // The message cut to leave the warnings their room, at the last whole line, so no character is cut
+  // in half; then the block closed.
+  const cut = Buffer.from(whole)
+    .subarray(0, maxBytes - Buffer.byteLength(listed))
+    .toString('utf8');
+  return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}${fence}\n\n… summary cut at ${maxBytes} bytes; see the step log.\n${listed}`;
 }
 
 /** Room kept for a table's closing lines: the line that counts the rows left out, `</details>`. */

@@ -712,3 +712,62 @@ test("a cancelled run's warnings fit in the 10 annotations GitHub shows beside t
   const core = env.sandbox.kc.makeApiClient(CoreV1Api);
   for (const account of accounts) await core.deleteNamespacedServiceAccount({ namespace, name: account });
 });
+
+test('a run that fails once its chaos started: the error, then its warnings as annotations within the 10, and in the summary', async () => {
+  const dir = workDir();
+  const name = uniqueName('action-fails-late');
+  const runId = uniqueName('fails-late');
+  // Ten ServiceAccounts the identity may create but not delete: ten cleanup warnings after the error.
+  const accounts = Array.from({ length: 10 }, (_, i) => `${name}-sa-${i}`);
+  const rbac = path.join(dir, 'accounts.yaml');
+  writeFileSync(
+    rbac,
+    accounts
+      .map((account) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${account}\n`)
+      .join('---\n'),
+  );
+  // Without leases (the run id is not locked, first of the eleven warnings) and without watching
+  // results: the wait fails once the engine is applied.
+  const kubeconfig = await identityWithout(env.sandbox, namespace, {
+    leases: ['get', 'create', 'update', 'delete'],
+    chaosresults: ['watch'],
+    serviceaccounts: ['delete'],
+  });
+  const run = await runAction({
+    kubeconfig: readFileSync(kubeconfig, 'utf8'),
+    namespace,
+    rbac,
+    engines: engineFile(dir, name, 'pass', namespace),
+    'run-id': runId,
+    timeout: '60s',
+  });
+  assert.equal(run.code, 1, run.stdout);
+  assert.equal(run.outputs.verdict, 'error');
+  const annotations = run.stdout.split('\n').filter((line) => /^::(error|warning)/.test(line));
+  assert.match(
+    annotations[0] ?? '',
+    /^::error::watching ChaosEngines and ChaosResults: .*cannot watch resource "chaosresults"/,
+    run.stdout,
+  );
+  const notLocked = `run id ${runId} not locked in namespace ${namespace}: taking Lease chaos-gate-run-${runId}: `;
+  const warnings = annotations.slice(1);
+  assert.equal(warnings.length, 10, warnings.join('\n'));
+  assert.ok(warnings[0]?.startsWith(`::warning title=Chaos gate warning::${notLocked}`), warnings[0]);
+  assert.ok(
+    warnings[1]?.startsWith(
+      `::warning title=Chaos gate warning::cleanup: deleting ServiceAccount ${namespace}/${name}-sa-`,
+    ),
+    warnings[1],
+  );
+  assert.ok(warnings[9]?.startsWith('::warning title=2 more chaos gate warnings::cleanup: '), warnings[9]);
+  // The summary: what stopped the run, then every warning.
+  assert.match(
+    run.summary,
+    /^## ⛔ Chaos gate could not run\n\n```text\nwatching ChaosEngines and ChaosResults: /,
+  );
+  const listed = run.summary.split('\n').filter((line) => line.startsWith('- ⚠️ '));
+  assert.equal(listed.length, 11, run.summary);
+  assert.ok(listed[0]?.startsWith(`- ⚠️ ${notLocked}`), listed[0]);
+  const core = env.sandbox.kc.makeApiClient(CoreV1Api);
+  for (const account of accounts) await core.deleteNamespacedServiceAccount({ namespace, name: account });
+});

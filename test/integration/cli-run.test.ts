@@ -19,7 +19,15 @@ import { fixturePath } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import type { Outcome } from '../support/fake-operator.ts';
-import { engineFile, exampleRbac, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
+import {
+  engineFile,
+  exampleRbac,
+  identityWithout,
+  leftovers,
+  uniqueName,
+  useSandbox,
+  workDir,
+} from './helpers.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'shop';
@@ -450,6 +458,40 @@ describe('chaos-gate run on a real API server', () => {
       /cannot patch resource "chaosengines" in API group "litmuschaos.io" in the namespace "shop"/,
     );
     assert.match(run.stderr, /HTTP 403/);
+  });
+
+  test('a run that fails once its chaos started: exit 2, and under the error the warnings it raised on the way', async () => {
+    const dir = workDir();
+    const runId = uniqueName('fails-late');
+    // The shipped roles without leases (the run id is not locked), without watching results (the
+    // wait fails once the engine is applied) and without deleting them (the cleanup after it warns).
+    const kubeconfig = await identityWithout(env.sandbox, namespace, {
+      leases: ['get', 'create', 'update', 'delete'],
+      chaosresults: ['watch', 'deletecollection'],
+    });
+    const engine = engineFile(dir, uniqueName('fails-late'), 'pass');
+    const run = await env.run(['--engine', engine, '--rbac', exampleRbac, '--run-id', runId], {
+      kubeconfig,
+    }).done;
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    const lines = run.stderr.trimEnd().split('\n');
+    assert.match(
+      lines[0] ?? '',
+      /^chaos-gate: error: watching ChaosEngines and ChaosResults: .*cannot watch resource "chaosresults"/,
+    );
+    // Each once, in the order raised, as a verdict's are beside it.
+    const warnings = [
+      `chaos-gate: WARNING: run id ${runId} not locked in namespace ${namespace}: taking Lease chaos-gate-run-${runId}: `,
+      `chaos-gate: WARNING: cleanup: deleting ChaosResults in ${namespace}: `,
+    ];
+    assert.equal(lines.length, 1 + warnings.length, run.stderr);
+    warnings.forEach((warning, i) => assert.ok(lines[i + 1]?.startsWith(warning), run.stderr));
+    await env.sandbox.kc.makeApiClient(CustomObjectsApi).deleteCollectionNamespacedCustomObject({
+      group: 'litmuschaos.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'chaosresults',
+    });
   });
 });
 

@@ -18104,6 +18104,51 @@ var init_duration2 = __esm({
   }
 });
 
+// src/run/warnings.ts
+function withRunWarnings(report, warnings) {
+  if (warnings.length === 0) return report;
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
+    }))
+  };
+}
+function carryingWarnings(error2, warnings) {
+  if (typeof error2 !== "object" || error2 === null)
+    return warnings.length === 0 ? error2 : carryingWarnings(new Error(String(error2)), warnings);
+  carried.set(error2, [...new Set(warnings)]);
+  return error2;
+}
+function warningsCarriedBy(error2) {
+  return typeof error2 === "object" && error2 !== null && carried.get(error2) || [];
+}
+var RunWarnings, carried;
+var init_warnings = __esm({
+  "src/run/warnings.ts"() {
+    "use strict";
+    RunWarnings = class {
+      #log;
+      #kept = [];
+      constructor(log) {
+        this.#log = log;
+      }
+      /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
+      warn = (warning) => {
+        this.#log(`[chaos-gate] WARNING: ${warning}`);
+        this.#kept.push(warning);
+      };
+      /** The warnings raised since the last take, each once, in order. */
+      take() {
+        const taken = [...new Set(this.#kept)];
+        this.#kept = [];
+        return taken;
+      }
+    };
+    carried = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {
   return mapConcurrently(iterable, mapper, options, false);
@@ -24378,51 +24423,6 @@ var init_publish = __esm({
     init_cancellation();
     reportNames = { junit: "JUnit report", json: "JSON report", html: "HTML report", summary: "summary" };
     stylesheetOf = (file) => path5.join(path5.dirname(file), `${path5.basename(file, path5.extname(file))}.css`);
-  }
-});
-
-// src/run/warnings.ts
-function withRunWarnings(report, warnings) {
-  if (warnings.length === 0) return report;
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
-    }))
-  };
-}
-function carryingWarnings(error2, warnings) {
-  if (typeof error2 !== "object" || error2 === null)
-    return warnings.length === 0 ? error2 : carryingWarnings(new Error(String(error2)), warnings);
-  carried.set(error2, [...new Set(warnings)]);
-  return error2;
-}
-function warningsCarriedBy(error2) {
-  return typeof error2 === "object" && error2 !== null && carried.get(error2) || [];
-}
-var RunWarnings, carried;
-var init_warnings = __esm({
-  "src/run/warnings.ts"() {
-    "use strict";
-    RunWarnings = class {
-      #log;
-      #kept = [];
-      constructor(log) {
-        this.#log = log;
-      }
-      /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
-      warn = (warning) => {
-        this.#log(`[chaos-gate] WARNING: ${warning}`);
-        this.#kept.push(warning);
-      };
-      /** The warnings raised since the last take, each once, in order. */
-      take() {
-        const taken = [...new Set(this.#kept)];
-        this.#kept = [];
-        return taken;
-      }
-    };
-    carried = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -92002,6 +92002,7 @@ function clock(ms) {
 }
 
 // src/cli/main.ts
+init_warnings();
 init_secrets();
 
 // src/cli/args.ts
@@ -92314,6 +92315,7 @@ async function main(argv, given2 = processIo) {
     if (error2 instanceof CancelledError)
       io.err(`chaos-gate: ${error2.message}${error2.left ? "" : " before any chaos started"}`);
     else io.err(`chaos-gate: error: ${errorMessage(error2)}`);
+    for (const warning of warningsCarriedBy(error2)) io.err(`chaos-gate: WARNING: ${warning}`);
     if (!(error2 instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error2 instanceof Error)
       io.err(error2.stack ?? "");
     return exitCodeOfError(error2);

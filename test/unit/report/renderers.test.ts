@@ -223,6 +223,24 @@ test('Markdown of a run that could not be judged: the message whole, which no ba
   );
 });
 
+test('Markdown of a run that could not be judged: the warnings it raised listed after the message, still there when a huge one is cut', () => {
+  const warnings = ['run id r not locked in namespace shop: taking Lease x: forbidden', 'cleanup: a | b'];
+  assert.equal(
+    renderCannotRun('watching ChaosEngines: forbidden', warnings),
+    '## ⛔ Chaos gate could not run\n\n```text\nwatching ChaosEngines: forbidden\n```\n\n' +
+      '- ⚠️ run id r not locked in namespace shop: taking Lease x: forbidden\n- ⚠️ cleanup: a \\| b\n',
+  );
+  const markdown = renderCannotRun('namespace/payments: unavailable\n'.repeat(40_000), warnings);
+  assert.ok(Buffer.byteLength(markdown) <= 1024 * 1024, `${Buffer.byteLength(markdown)} bytes`);
+  assert.ok(
+    markdown.endsWith(
+      '```\n\n… summary cut at 900000 bytes; see the step log.\n\n' +
+        '- ⚠️ run id r not locked in namespace shop: taking Lease x: forbidden\n- ⚠️ cleanup: a \\| b\n',
+    ),
+    markdown.slice(-300),
+  );
+});
+
 test('HTML: no inline style or script; the stylesheet is linked and holds the look', () => {
   const report = withLoad();
   const { html, css } = renderHtml(report, decide(report), {

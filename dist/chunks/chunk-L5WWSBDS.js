@@ -2,22 +2,24 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  RunWarnings,
   isClusterScopedKind,
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-CI2Z2ZHR.js";
+} from "./chunk-7Z6W45QZ.js";
 import {
   metadataProblems
 } from "./chunk-LGCRXLUJ.js";
+import {
+  RunWarnings
+} from "./chunk-DY6MXJSH.js";
 import {
   duplicateProblems,
   readManifests
 } from "./chunk-AFCH7IME.js";
 import {
   reportPathProblems
-} from "./chunk-4XPF2IZM.js";
+} from "./chunk-ZWDX3ODL.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-LY26YHSK.js";
+} from "./chunk-GQZS37QY.js";
 import {
   LitmusClient,
   connect,
@@ -62,16 +62,18 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-UOURNNBG.js";
+} from "./chunk-L5WWSBDS.js";
+import {
+  prepareWorkflow,
+  workflowName,
+  workflowSource
+} from "./chunk-7Z6W45QZ.js";
 import {
   RunWarnings,
   carryingWarnings,
-  prepareWorkflow,
   warningsCarriedBy,
-  withRunWarnings,
-  workflowName,
-  workflowSource
-} from "./chunk-CI2Z2ZHR.js";
+  withRunWarnings
+} from "./chunk-DY6MXJSH.js";
 import {
   duplicateProblems
 } from "./chunk-AFCH7IME.js";
@@ -79,7 +81,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-4XPF2IZM.js";
+} from "./chunk-ZWDX3ODL.js";
 import {
   mergeReports,
   underLabel

@@ -20,6 +20,9 @@ import {
   sourcesOf,
   usage
 } from "./chunk-WBMOS4W3.js";
+import {
+  warningsCarriedBy
+} from "./chunk-DY6MXJSH.js";
 import "./chunk-AFCH7IME.js";
 import {
   withCancellation
@@ -215,7 +218,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-XL42AHFP.js");
+        const { runTargets } = await import("./targets-HA2VZ6Z3.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -231,8 +234,8 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-GU5N5WOH.js"),
-          import("./publish-P3K2DVM4.js")
+          import("./report-NRIELOFQ.js"),
+          import("./publish-6ONJ3C3O.js")
         ]);
         const sources = parsed.sources;
         return exitCodeOf(
@@ -241,14 +244,14 @@ async function main(argv, given = processIo) {
       }
       case "merge": {
         const [{ mergeGate }, { cancellableReports }] = await Promise.all([
-          import("./merge-AN3QUFMB.js"),
-          import("./publish-P3K2DVM4.js")
+          import("./merge-FUBDGFZ7.js"),
+          import("./publish-6ONJ3C3O.js")
         ]);
         const files = parsed.files;
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-OQJ5PVJD.js");
+        const { validateRun } = await import("./inputs-7DWONVF5.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(
@@ -263,6 +266,7 @@ async function main(argv, given = processIo) {
     if (error instanceof CancelledError)
       io.err(`chaos-gate: ${error.message}${error.left ? "" : " before any chaos started"}`);
     else io.err(`chaos-gate: error: ${errorMessage(error)}`);
+    for (const warning of warningsCarriedBy(error)) io.err(`chaos-gate: WARNING: ${warning}`);
     if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
       io.err(error.stack ?? "");
     return exitCodeOfError(error);

@@ -2,28 +2,16 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-UOURNNBG.js";
-import "./chunk-CI2Z2ZHR.js";
-import "./chunk-LGCRXLUJ.js";
-import "./chunk-AFCH7IME.js";
-import "./chunk-4XPF2IZM.js";
+  mergeGate
+} from "./chunk-5J7QQNC3.js";
+import "./chunk-ZWDX3ODL.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-3HMXXW3G.js";
-import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
-import "./chunk-IMNZCBY4.js";
-import "./chunk-UW3C4NVA.js";
 import "./chunk-GRLH4IY6.js";
 import "./chunk-KS2JBS36.js";
 import "./chunk-J4IYJQFQ.js";
 import "./chunk-3NSBHRNM.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  mergeGate
 };

@@ -3,22 +3,23 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-4BBTYSHG.js";
+} from "./chunk-GEZ6WTRJ.js";
 import "./chunk-3PVIRF4M.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-LY26YHSK.js";
+import "./chunk-GQZS37QY.js";
 import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";
 import "./chunk-2VC5DTLM.js";
 import "./chunk-4IIAXJ5D.js";
 import "./chunk-RJQLYN3H.js";
-import "./chunk-UOURNNBG.js";
-import "./chunk-CI2Z2ZHR.js";
+import "./chunk-L5WWSBDS.js";
+import "./chunk-7Z6W45QZ.js";
 import "./chunk-LGCRXLUJ.js";
+import "./chunk-DY6MXJSH.js";
 import "./chunk-AFCH7IME.js";
-import "./chunk-4XPF2IZM.js";
+import "./chunk-ZWDX3ODL.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-3HMXXW3G.js";
 import "./chunk-5L5Z5RRO.js";

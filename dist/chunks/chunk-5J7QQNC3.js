@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-4XPF2IZM.js";
+} from "./chunk-ZWDX3ODL.js";
 import {
   mergeReports,
   underLabel

@@ -31,7 +31,7 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-4XPF2IZM.js";
+} from "./chunk-ZWDX3ODL.js";
 import "./chunk-F4OWZKHV.js";
 import {
   isSkipped,

@@ -736,21 +736,24 @@ function renderMarkdown(report, decision, reports) {
     failuresLeftOut: failing.leftOut
   };
 }
-function renderCannotRun(message) {
+function renderCannotRun(message, warnings = []) {
   const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
+  const listed = warnings.length > 0 ? `
+${warnings.map((w) => `- \u26A0\uFE0F ${cell(w)}
+`).join("")}` : "";
   const whole = `## \u26D4 Chaos gate could not run
 
 ${fence}text
 ${message}
 ${fence}
-`;
+${listed}`;
   if (Buffer.byteLength(whole) <= maxBytes) return whole;
-  const cut = Buffer.from(whole).subarray(0, maxBytes).toString("utf8");
+  const cut = Buffer.from(whole).subarray(0, maxBytes - Buffer.byteLength(listed)).toString("utf8");
   return `${cut.slice(0, cut.lastIndexOf("\n") + 1)}${fence}
 
 \u2026 summary cut at ${maxBytes} bytes; see the step log.
-`;
+${listed}`;
 }
 var reserve = 300;
 function fitTable(rows, room, what, reports) {

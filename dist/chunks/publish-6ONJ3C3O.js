@@ -10,7 +10,7 @@ import {
   removeReports,
   reportPathProblems,
   runMeta
-} from "./chunk-4XPF2IZM.js";
+} from "./chunk-ZWDX3ODL.js";
 import "./chunk-F4OWZKHV.js";
 import "./chunk-3HMXXW3G.js";
 import "./chunk-SVOU2F6U.js";

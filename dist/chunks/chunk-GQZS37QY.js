@@ -44,7 +44,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-CI2Z2ZHR.js";
+} from "./chunk-7Z6W45QZ.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -66,45 +66,6 @@ function withParameters(workflow, overrides) {
   return parameters;
 }
 
-// src/run/warnings.ts
-var RunWarnings = class {
-  #log;
-  #kept = [];
-  constructor(log) {
-    this.#log = log;
-  }
-  /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
-  warn = (warning) => {
-    this.#log(`[chaos-gate] WARNING: ${warning}`);
-    this.#kept.push(warning);
-  };
-  /** The warnings raised since the last take, each once, in order. */
-  take() {
-    const taken = [...new Set(this.#kept)];
-    this.#kept = [];
-    return taken;
-  }
-};
-function withRunWarnings(report, warnings) {
-  if (warnings.length === 0) return report;
-  return {
-    suites: report.suites.map((suite) => ({
-      ...suite,
-      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
-    }))
-  };
-}
-var carried = /* @__PURE__ */ new WeakMap();
-function carryingWarnings(error, warnings) {
-  if (typeof error !== "object" || error === null)
-    return warnings.length === 0 ? error : carryingWarnings(new Error(String(error)), warnings);
-  carried.set(error, [...new Set(warnings)]);
-  return error;
-}
-function warningsCarriedBy(error) {
-  return typeof error === "object" && error !== null && carried.get(error) || [];
-}
-
 // src/kube/kinds.ts
 var clusterScopedKinds = /* @__PURE__ */ new Set([
   "Namespace",
@@ -134,9 +95,5 @@ export {
   readWorkflow,
   prepareWorkflow,
   isClusterScopedKind,
-  isCustomResource,
-  RunWarnings,
-  withRunWarnings,
-  carryingWarnings,
-  warningsCarriedBy
+  isCustomResource
 };

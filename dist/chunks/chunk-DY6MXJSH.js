@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+
+// src/run/warnings.ts
+var RunWarnings = class {
+  #log;
+  #kept = [];
+  constructor(log) {
+    this.#log = log;
+  }
+  /** Logs `[chaos-gate] WARNING: …` and keeps the warning. */
+  warn = (warning) => {
+    this.#log(`[chaos-gate] WARNING: ${warning}`);
+    this.#kept.push(warning);
+  };
+  /** The warnings raised since the last take, each once, in order. */
+  take() {
+    const taken = [...new Set(this.#kept)];
+    this.#kept = [];
+    return taken;
+  }
+};
+function withRunWarnings(report, warnings) {
+  if (warnings.length === 0) return report;
+  return {
+    suites: report.suites.map((suite) => ({
+      ...suite,
+      warnings: [.../* @__PURE__ */ new Set([...suite.warnings ?? [], ...warnings])]
+    }))
+  };
+}
+var carried = /* @__PURE__ */ new WeakMap();
+function carryingWarnings(error, warnings) {
+  if (typeof error !== "object" || error === null)
+    return warnings.length === 0 ? error : carryingWarnings(new Error(String(error)), warnings);
+  carried.set(error, [...new Set(warnings)]);
+  return error;
+}
+function warningsCarriedBy(error) {
+  return typeof error === "object" && error !== null && carried.get(error) || [];
+}
+
+export {
+  RunWarnings,
+  withRunWarnings,
+  carryingWarnings,
+  warningsCarriedBy
+};

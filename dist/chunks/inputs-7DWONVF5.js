@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-L5WWSBDS.js";
+import "./chunk-7Z6W45QZ.js";
+import "./chunk-LGCRXLUJ.js";
+import "./chunk-DY6MXJSH.js";
+import "./chunk-AFCH7IME.js";
+import "./chunk-ZWDX3ODL.js";
+import "./chunk-F4OWZKHV.js";
+import "./chunk-3HMXXW3G.js";
+import "./chunk-5L5Z5RRO.js";
+import "./chunk-SVOU2F6U.js";
+import "./chunk-IMNZCBY4.js";
+import "./chunk-UW3C4NVA.js";
+import "./chunk-GRLH4IY6.js";
+import "./chunk-KS2JBS36.js";
+import "./chunk-J4IYJQFQ.js";
+import "./chunk-3NSBHRNM.js";
+export {
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+};
