@@ -194,6 +194,40 @@ test('a cluster that refuses the run in preflight (a token bound to too little):
   assert.deepEqual(after, before, 'nothing applied on either cluster');
 });
 
+test('a cluster that refuses the run in preflight: the warnings the others raised in theirs are under the error', async () => {
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  // eu passes its preflight, its run id not locked for want of leases; us may do nothing.
+  const euKubeconfig = await identityWithout(eu.sandbox, namespace, {
+    leases: ['get', 'create', 'update', 'delete'],
+  });
+  const account = uniqueName('powerless');
+  const usKubeconfig = path.join(workDir(), 'us.kubeconfig');
+  writeFileSync(
+    usKubeconfig,
+    us.sandbox.kubeconfigFor(await us.sandbox.mintToken(namespace, account), account, namespace),
+  );
+  const runId = uniqueName('refused-warned');
+  const { result } = await runOnTargets(
+    'refused-warned',
+    [
+      { name: 'eu', kubeconfig: euKubeconfig },
+      { name: 'us', kubeconfig: usKubeconfig },
+    ],
+    { runId },
+  );
+  assert.equal(result.code, 2, result.stdout + result.stderr);
+  const lines = result.stderr.trimEnd().split('\n');
+  assert.equal(lines[0], 'chaos-gate: error: nothing was applied on any cluster, as us refused the run:');
+  assert.ok(
+    lines
+      .at(-1)
+      ?.startsWith(
+        `chaos-gate: WARNING: target eu: run id ${runId}-eu not locked in namespace ${namespace}: taking Lease chaos-gate-run-${runId}-eu: `,
+      ),
+    result.stderr,
+  );
+});
+
 test("a cluster that fails once its chaos started: the warnings it raised are in its suite, the summary and the JUnit, as the others' are", async () => {
   const dir = workDir();
   const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
