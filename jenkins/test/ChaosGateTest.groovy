@@ -484,6 +484,14 @@ test('exit 2 fails the build with the CLI message (all of its lines, without npm
     assert h.callsOf('archiveArtifacts').size() == 1
 }
 
+test('exit 2 after warnings: the failure message holds the warnings the CLI printed under its error') {
+    def h = stubbedCli(2, 'chaos-gate: error: watching ChaosEngines and ChaosResults: forbidden\n' +
+        'chaos-gate: WARNING: run id r not locked in namespace shop: taking Lease chaos-gate-run-r: forbidden\n')
+    String message = failureOf { h.load(step).call(engines: ['e.yaml']) }
+    assert message == 'chaosGate: chaos-gate could not run: watching ChaosEngines and ChaosResults: forbidden\n' +
+        'chaos-gate: WARNING: run id r not locked in namespace shop: taking Lease chaos-gate-run-r: forbidden'
+}
+
 test('exit 143 and 130 (the CLI was cancelled) abort the build saying the chaos was stopped') {
     [143: 'SIGTERM', 130: 'SIGINT'].each { code, signal ->
         def h = stubbedCli(code, "chaos-gate: received ${signal}: stopping the chaos and cleaning up")
