@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-T4KMI36B.js");
+var { main } = await import("./chunks/main-3MPOUHT4.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

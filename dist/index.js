@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-GEZ6WTRJ.js";
-import "./chunks/chunk-3PVIRF4M.js";
+} from "./chunks/chunk-3KHYZK6F.js";
+import "./chunks/chunk-TZBAL3WT.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
   expectedChaosMs,

@@ -12,6 +12,7 @@ import { secondsBetween, type Outcome, type ReportCase, type ReportSuite } from 
 import { interruptionOf, type Interruption, type RunEnd } from '../report/interruption.ts';
 import { describeIssues } from '../schema-issues.ts';
 import { isWorkflowCompleted } from './condition.ts';
+import { restrictionAdvice } from './restrictions.ts';
 import {
   workflowSchema,
   type LiveWorkflow,
@@ -38,9 +39,10 @@ const isStep = (node: WorkflowNode | undefined) =>
 /**
  * Why the wait ended before the workflow did: what it leaves unfinished is judged by it. Cancelled,
  * what was still running was stopped by us, as an engine's experiments are (litmus/convert.ts), and a
- * workflow it submitted may not have started yet.
+ * workflow it submitted may not have started yet. `source`: how messages name the workflow the user
+ * gave (submit.ts workflowSource), for a refusal only the user's file can fix.
  */
-type SuiteOptions = RunEnd;
+type SuiteOptions = RunEnd & { source?: string };
 
 /** A workflow checked against workflowSchema (a file is when it is read). */
 export function workflowToSuite(workflow: Workflow, options: SuiteOptions = {}): ReportSuite {
@@ -159,14 +161,14 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
     !cases.some((c) => c.outcome === 'fail' || c.outcome === 'error')
   ) {
     // No step says why: the controller refused the spec before any step ran (a DAG task depending on a
-    // task the DAG lacks), or failed it between steps (a withParam that does not parse). Its message is
-    // the reason.
+    // task the DAG lacks, a workflow its restrictions do not let run), or failed it between steps (a
+    // withParam that does not parse). Its message is the reason.
     cases.push({
       kind: 'workflow',
       className: name,
       name: 'workflow',
       outcome: nodeOutcomes[status.phase],
-      message: status.message || `${status.phase}, with no message from the controller`,
+      message: controllerMessage(status.phase, status.message, options.source),
       properties: {},
     });
   }
@@ -185,6 +187,14 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
     ),
     cases,
   };
+}
+
+/** The controller's reason for ending a workflow no step failed, and what to do when it is a restriction's. */
+function controllerMessage(phase: string, message: string | undefined, source: string | undefined): string {
+  if (!message) return `${phase}, with no message from the controller`;
+  const advice = restrictionAdvice(message);
+  if (!advice) return message;
+  return source ? `${source}: ${advice}` : advice;
 }
 
 /**

@@ -212,7 +212,8 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
       const reading = limited(main, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
       });
-      let report = await collectReport(config, reading, resources, chaos, warn);
+      const source = plan.workflow && workflowSource(config.workflow?.file, plan.workflow);
+      let report = await collectReport(config, reading, resources, chaos, warn, source);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
       return {
         runId: plan.runId,
@@ -493,13 +494,17 @@ function recordUnconfirmed(config: GateConfig, stops: StopReport, log: (line: st
   if (report.suites.length > 0) conclude(config, report, {}, log);
 }
 
-/** Everything the run produced, as one report: the workflow, the chaos, the load, the journals. */
+/**
+ * Everything the run produced, as one report: the workflow, the chaos, the load, the journals.
+ * `source`: how messages name the workflow given (its file), as preflight's do.
+ */
 async function collectReport(
   config: GateConfig,
   connection: Connection,
   resources: RunResources,
   { waited, chaosWindow, loadExit, stops }: ChaosRun,
   warn: Warn,
+  source: string | undefined,
 ): Promise<Report> {
   const workflowEngines = await workflowChaos(connection, resources);
   const report = mergeReports(
@@ -511,6 +516,7 @@ async function collectReport(
                 liveWorkflowToSuite(waited.workflow.workflow, {
                   timedOut: waited.workflow.timedOut,
                   cancelled: waited.workflow.cancelled,
+                  source,
                 }),
                 workflowEngines.problem,
               ),

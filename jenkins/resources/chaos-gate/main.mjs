@@ -86737,8 +86737,8 @@ function refuseUnsupportedProxy(kc, source) {
 function refuseRemovedAuthProvider(kc, source) {
   const user = kc.getCurrentUser();
   const provider = user?.authProvider?.name;
-  const advice = removedAuthProviders.get(provider);
-  if (user && advice) throw new ConfigError(`${source}: user "${user.name}": ${advice}`);
+  const advice2 = removedAuthProviders.get(provider);
+  if (user && advice2) throw new ConfigError(`${source}: user "${user.name}": ${advice2}`);
 }
 function refuseMoreThanOneMethod(kc, users, source) {
   const { name, user } = currentUser(kc, users);
@@ -88022,6 +88022,52 @@ var init_condition = __esm({
   }
 });
 
+// src/argo/restrictions.ts
+function restrictionAdvice(message) {
+  const found = advice.find(({ refusal }) => refusal.test(message));
+  return found && `the workflow controller ${found.did}: "${message}"; ${found.what}`;
+}
+var referenceOverrides, restricted, advice;
+var init_restrictions = __esm({
+  "src/argo/restrictions.ts"() {
+    "use strict";
+    referenceOverrides = [
+      "arguments",
+      "entrypoint",
+      "shutdown",
+      "suspend",
+      "activeDeadlineSeconds",
+      "priority",
+      "ttlStrategy",
+      "podGC",
+      "volumeClaimGC",
+      "archiveLogs",
+      "workflowMetadata",
+      "workflowTemplateRef",
+      "metrics",
+      "artifactGC"
+    ];
+    restricted = "the controller runs only WorkflowTemplates (workflowRestrictions.templateReferencing Strict or Secure in its workflow-controller-configmap)";
+    advice = [
+      {
+        refusal: /^workflows must use workflowTemplateRef to be executed when the controller is in reference mode/,
+        did: "refused to run it",
+        what: `${restricted}: put the workflow's templates in a WorkflowTemplate and run that with workflow.template (--workflow-template), or ask for the restriction to be lifted`
+      },
+      {
+        refusal: /^fields \[.*\] are not permitted when using workflowTemplateRef with templateReferencing restriction/,
+        did: "refused to run it",
+        what: `${restricted}, and a workflow that references one may set only ${referenceOverrides.join(", ")}: move the other fields into the WorkflowTemplate, or ask for the restriction to be lifted`
+      },
+      {
+        refusal: /^WorkflowSpec may not change during execution when the controller is set `templateReferencing: Secure`/,
+        did: "stopped running it",
+        what: "the WorkflowTemplate it runs (or the controller's workflowDefaults) changed while it ran, which templateReferencing: Secure does not allow: change templates only when no run uses them, and run again"
+      }
+    ];
+  }
+});
+
 // src/argo/types.ts
 import { gunzipSync } from "node:zlib";
 function decompressed(encoded, ctx) {
@@ -88193,7 +88239,7 @@ function suiteOf(workflow, options, unreadableSteps) {
       className: name,
       name: "workflow",
       outcome: nodeOutcomes[status.phase],
-      message: status.message || `${status.phase}, with no message from the controller`,
+      message: controllerMessage(status.phase, status.message, options.source),
       properties: {}
     });
   }
@@ -88212,6 +88258,12 @@ function suiteOf(workflow, options, unreadableSteps) {
     ),
     cases
   };
+}
+function controllerMessage(phase, message, source) {
+  if (!message) return `${phase}, with no message from the controller`;
+  const advice2 = restrictionAdvice(message);
+  if (!advice2) return message;
+  return source ? `${source}: ${advice2}` : advice2;
 }
 function nodesOf(workflow) {
   const status = workflow.status;
@@ -88285,6 +88337,7 @@ var init_convert = __esm({
     init_interruption();
     init_schema_issues();
     init_condition();
+    init_restrictions();
     init_types3();
     nodeOutcomes = {
       Succeeded: "pass",
@@ -90810,7 +90863,8 @@ async function checkRun(cluster, context) {
       const reading = limited(main2, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
       });
-      let report = await collectReport(config2, reading, resources2, chaos, warn);
+      const source = plan.workflow && workflowSource(config2.workflow?.file, plan.workflow);
+      let report = await collectReport(config2, reading, resources2, chaos, warn, source);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
       return {
         runId: plan.runId,
@@ -91029,7 +91083,7 @@ function recordUnconfirmed(config2, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config2, report, {}, log);
 }
-async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit, stops }, warn) {
+async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit, stops }, warn, source) {
   const workflowEngines = await workflowChaos(connection, resources2);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [
@@ -91038,7 +91092,8 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
           withUnreadChaos(
             liveWorkflowToSuite(waited.workflow.workflow, {
               timedOut: waited.workflow.timedOut,
-              cancelled: waited.workflow.cancelled
+              cancelled: waited.workflow.cancelled,
+              source
             }),
             workflowEngines.problem
           )

@@ -345,6 +345,44 @@ test('a workflow the controller refused before any step ran is an error case wit
   assert.deepEqual(outcomes(stepFailed), [['a', 'fail']]);
 });
 
+test("a workflow a restricted controller refused (templateReferencing Strict or Secure): its file, the controller's words, and what to do", () => {
+  const source = 'wf.yaml (Workflow chaos-)';
+  const refusal = (message: string) => {
+    const suite = liveWorkflowToSuite(workflow({ phase: 'Error', message }, []), { source });
+    assert.deepEqual(
+      suite.cases.map((c) => [c.name, c.outcome]),
+      [['workflow', 'error']],
+    );
+    return suite.cases[0]?.message ?? '';
+  };
+  const restricted =
+    'the controller runs only WorkflowTemplates (workflowRestrictions.templateReferencing Strict or Secure in its workflow-controller-configmap)';
+  assert.equal(
+    refusal('workflows must use workflowTemplateRef to be executed when the controller is in reference mode'),
+    `${source}: the workflow controller refused to run it: "workflows must use workflowTemplateRef to be executed when the controller is in reference mode"; ` +
+      `${restricted}: put the workflow's templates in a WorkflowTemplate and run that with workflow.template (--workflow-template), or ask for the restriction to be lifted`,
+  );
+  assert.equal(
+    refusal(
+      'fields [OnExit ServiceAccountName] are not permitted when using workflowTemplateRef with templateReferencing restriction',
+    ),
+    `${source}: the workflow controller refused to run it: "fields [OnExit ServiceAccountName] are not permitted when using workflowTemplateRef with templateReferencing restriction"; ` +
+      `${restricted}, and a workflow that references one may set only arguments, entrypoint, shutdown, suspend, activeDeadlineSeconds, priority, ttlStrategy, podGC, volumeClaimGC, archiveLogs, workflowMetadata, workflowTemplateRef, metrics, artifactGC: ` +
+      'move the other fields into the WorkflowTemplate, or ask for the restriction to be lifted',
+  );
+  assert.match(
+    refusal(
+      'WorkflowSpec may not change during execution when the controller is set `templateReferencing: Secure`',
+    ),
+    /^wf\.yaml \(Workflow chaos-\): the workflow controller stopped running it: "WorkflowSpec may not change during execution when the controller is set `templateReferencing: Secure`"; the WorkflowTemplate it runs .* changed while it ran/,
+  );
+  // Any other refusal is the controller's message alone, as before.
+  assert.equal(
+    refusal('invalid spec: template reference chaos-load.mian not found'),
+    'invalid spec: template reference chaos-load.mian not found',
+  );
+});
+
 test('a running workflow whose nodes all succeeded is not complete: the gate cannot pass it', () => {
   const running = workflow({ phase: 'Running' }, [
     node('DAG', wf, 'Running', 0, undefined),

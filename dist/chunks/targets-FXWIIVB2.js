@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-GEZ6WTRJ.js";
-import "./chunk-3PVIRF4M.js";
+} from "./chunk-3KHYZK6F.js";
+import "./chunk-TZBAL3WT.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-GQZS37QY.js";

@@ -5,7 +5,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-3PVIRF4M.js";
+} from "./chunk-TZBAL3WT.js";
 import {
   convertChaos,
   engineSuiteName,

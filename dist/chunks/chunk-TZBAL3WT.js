@@ -247,6 +247,46 @@ var workflowSchema = looseObject({
   }).optional()
 });
 
+// src/argo/restrictions.ts
+var referenceOverrides = [
+  "arguments",
+  "entrypoint",
+  "shutdown",
+  "suspend",
+  "activeDeadlineSeconds",
+  "priority",
+  "ttlStrategy",
+  "podGC",
+  "volumeClaimGC",
+  "archiveLogs",
+  "workflowMetadata",
+  "workflowTemplateRef",
+  "metrics",
+  "artifactGC"
+];
+var restricted = "the controller runs only WorkflowTemplates (workflowRestrictions.templateReferencing Strict or Secure in its workflow-controller-configmap)";
+var advice = [
+  {
+    refusal: /^workflows must use workflowTemplateRef to be executed when the controller is in reference mode/,
+    did: "refused to run it",
+    what: `${restricted}: put the workflow's templates in a WorkflowTemplate and run that with workflow.template (--workflow-template), or ask for the restriction to be lifted`
+  },
+  {
+    refusal: /^fields \[.*\] are not permitted when using workflowTemplateRef with templateReferencing restriction/,
+    did: "refused to run it",
+    what: `${restricted}, and a workflow that references one may set only ${referenceOverrides.join(", ")}: move the other fields into the WorkflowTemplate, or ask for the restriction to be lifted`
+  },
+  {
+    refusal: /^WorkflowSpec may not change during execution when the controller is set `templateReferencing: Secure`/,
+    did: "stopped running it",
+    what: "the WorkflowTemplate it runs (or the controller's workflowDefaults) changed while it ran, which templateReferencing: Secure does not allow: change templates only when no run uses them, and run again"
+  }
+];
+function restrictionAdvice(message) {
+  const found = advice.find(({ refusal }) => refusal.test(message));
+  return found && `the workflow controller ${found.did}: "${message}"; ${found.what}`;
+}
+
 // src/argo/convert.ts
 var nodeOutcomes = {
   Succeeded: "pass",
@@ -341,7 +381,7 @@ function suiteOf(workflow, options, unreadableSteps) {
       className: name,
       name: "workflow",
       outcome: nodeOutcomes[status.phase],
-      message: status.message || `${status.phase}, with no message from the controller`,
+      message: controllerMessage(status.phase, status.message, options.source),
       properties: {}
     });
   }
@@ -360,6 +400,12 @@ function suiteOf(workflow, options, unreadableSteps) {
     ),
     cases
   };
+}
+function controllerMessage(phase, message, source) {
+  if (!message) return `${phase}, with no message from the controller`;
+  const advice2 = restrictionAdvice(message);
+  if (!advice2) return message;
+  return source ? `${source}: ${advice2}` : advice2;
 }
 function nodesOf(workflow) {
   const status = workflow.status;

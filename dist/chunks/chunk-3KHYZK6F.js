@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-3PVIRF4M.js";
+} from "./chunk-TZBAL3WT.js";
 import {
   convertChaos,
   engineSuiteName
@@ -562,7 +562,8 @@ async function checkRun(cluster, context) {
       const reading = limited(main, {
         signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
       });
-      let report = await collectReport(config, reading, resources, chaos, warn);
+      const source = plan.workflow && workflowSource(config.workflow?.file, plan.workflow);
+      let report = await collectReport(config, reading, resources, chaos, warn, source);
       if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
       return {
         runId: plan.runId,
@@ -781,7 +782,7 @@ function recordUnconfirmed(config, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config, report, {}, log);
 }
-async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit, stops }, warn) {
+async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit, stops }, warn, source) {
   const workflowEngines = await workflowChaos(connection, resources);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [
@@ -790,7 +791,8 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
           withUnreadChaos(
             liveWorkflowToSuite(waited.workflow.workflow, {
               timedOut: waited.workflow.timedOut,
-              cancelled: waited.workflow.cancelled
+              cancelled: waited.workflow.cancelled,
+              source
             }),
             workflowEngines.problem
           )
