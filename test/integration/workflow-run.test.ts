@@ -6,15 +6,29 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
+import { referenceOverrides } from '../../src/argo/restrictions.ts';
 import type { Workflow, WorkflowNode } from '../../src/argo/types.ts';
-import { stepAnnotations } from '../support/argo-controller.ts';
-import { outcomeAnnotation, type Outcome } from '../support/fake-operator.ts';
+import { startArgoController, stepAnnotations, type ArgoController } from '../support/argo-controller.ts';
+import {
+  outcomeAnnotation,
+  startFakeOperator,
+  type FakeOperator,
+  type Outcome,
+} from '../support/fake-operator.ts';
 import { repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
-import { createFixtureTemplate, engineFile, leftovers, uniqueName, useSandbox, workDir } from './helpers.ts';
+import {
+  createFixtureTemplate,
+  engineFile,
+  exampleRbac,
+  leftovers,
+  uniqueName,
+  useSandbox,
+  workDir,
+} from './helpers.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 
 const namespace = 'argo-chaos';
@@ -708,5 +722,194 @@ describe('what Argo decides, read right', () => {
     assert.match(xml, /<testcase [^>]*name="load"[^>]*\/>/, 'the running task finished and passed');
     assert.match(xml, /name="verify"[^>]*>\s*<skipped message="omitted: depends condition not met"/);
     assert.match(xml, /name="inject"[^>]*>[\s\S]*?<failure message="main: Error \(exit code 3\)"/);
+  });
+});
+
+describe('under a controller that runs only WorkflowTemplates (templateReferencing: Secure)', () => {
+  // A hardened installation: its controller errors a Workflow without a workflowTemplateRef, one that
+  // references a template but sets spec fields only a template may set, and (Secure, which is Strict
+  // and more) one whose template changes while it runs. One controller of its own, in its own namespace.
+  const secure = 'argo-secure';
+  let controller: ArgoController | undefined;
+  let operator: FakeOperator | undefined;
+  before(async () => {
+    controller = await startArgoController({
+      sandbox: env.sandbox,
+      namespace: secure,
+      config: { workflowRestrictions: { templateReferencing: 'Secure' } },
+    });
+    operator = await startFakeOperator({ kc: env.sandbox.kc, namespace: secure, stepMs: 300 });
+  });
+  after(async () => {
+    await controller?.stop();
+    await operator?.stop();
+  });
+  const runIn = (args: string[], options: { onStdout?: (text: string) => void } = {}) =>
+    env.run(['--namespace', secure, ...args], options);
+  const workflowsIn = async (runId: string): Promise<Workflow[]> =>
+    (
+      (await api().listNamespacedCustomObject({
+        group: 'argoproj.io',
+        version: 'v1alpha1',
+        namespace: secure,
+        plural: 'workflows',
+        labelSelector: `chaos-gate.io/run=${runId}`,
+      })) as { items: Workflow[] }
+    ).items;
+
+  /** The fixture WorkflowTemplate in the namespace, its engine named `engine` and playing `outcome`. */
+  async function chaosTemplate(engine: string, outcome: Outcome, load: Record<string, string> = {}) {
+    const template = parse(
+      readFileSync(path.join(repoRoot, 'test/fixtures/argo/chaos-load-workflowtemplate.yaml'), 'utf8'),
+    ) as { metadata: { name: string; namespace?: string }; spec: WorkflowManifest['spec'] };
+    template.metadata = { name: uniqueName('chaos-load'), namespace: secure };
+    for (const step of template.spec.templates) {
+      const raw = step.inputs?.artifacts?.[0]?.raw;
+      if (raw?.data) {
+        const manifest = parse(raw.data) as {
+          metadata: { name: string; annotations?: Record<string, string> };
+        };
+        manifest.metadata.name = engine;
+        manifest.metadata.annotations = { [outcomeAnnotation]: outcome };
+        raw.data = stringify(manifest);
+      }
+      if (step.name === 'load-test') Object.assign(step, pods(load));
+    }
+    await api().createNamespacedCustomObject({
+      group: 'argoproj.io',
+      version: 'v1alpha1',
+      namespace: secure,
+      plural: 'workflowtemplates',
+      body: { apiVersion: 'argoproj.io/v1alpha1', kind: 'WorkflowTemplate', ...template },
+    });
+    return template.metadata.name;
+  }
+
+  test('workflow.template runs and is judged as usual; the run adds to the Workflow only what such a controller lets it set', async () => {
+    const engine = uniqueName('secure-pod-delete');
+    const template = await chaosTemplate(engine, 'fail-probe');
+    const runId = uniqueName('wf-secure');
+    const result = await runIn([
+      '--cleanup',
+      'never',
+      '--workflow-template',
+      template,
+      '--parameter',
+      `adminModeNamespace=${secure}`,
+      '--run-id',
+      runId,
+      '--timeout',
+      '90s',
+    ]).done;
+    // Argo's Succeeded is not the verdict: the probe failed.
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(result.stdout, /\[argo\] argo-secure\/chaos-load-[a-z0-9-]+: Succeeded/);
+    assert.match(result.stdout, new RegExp(`experiment argo-secure/${engine} › pod-delete failed`));
+    const [workflow] = await workflowsIn(runId);
+    assert.equal(workflow && nodeNamed(workflow, `${workflow.metadata.name}.onExit`)?.phase, 'Succeeded');
+    // Beside a workflowTemplateRef such a controller errors any other spec field (v4.0.5 on).
+    assert.deepEqual(
+      Object.keys(workflow?.spec ?? {}).filter(
+        (field) => !(referenceOverrides as readonly string[]).includes(field),
+      ),
+      [],
+      JSON.stringify(workflow?.spec),
+    );
+  });
+
+  test("a timeout stops the engines, then stops the workflow: the template's exit handler runs, and the shutdown is no change of spec Secure refuses", async () => {
+    const engine = uniqueName('secure-endless');
+    const template = await chaosTemplate(engine, 'never', { [stepAnnotations.run]: 'never' });
+    const runId = uniqueName('wf-secure-timeout');
+    const result = await runIn([
+      '--cleanup',
+      'never',
+      '--workflow-template',
+      template,
+      '--parameter',
+      `adminModeNamespace=${secure}`,
+      '--run-id',
+      runId,
+      '--timeout',
+      '6s',
+    ]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const stopped = result.stdout.indexOf(`stopped ChaosEngine ${secure}/${engine}`);
+    const shutdown = result.stdout.search(/workflow argo-secure\/chaos-load-[a-z0-9-]+: shutdown Stop/);
+    assert.ok(stopped >= 0 && shutdown > stopped, `engine stopped before the workflow:\n${result.stdout}`);
+    const deadline = Date.now() + 20_000;
+    let ended: Workflow | undefined;
+    while (Date.now() < deadline) {
+      [ended] = await workflowsIn(runId);
+      if (ended?.metadata.labels?.['workflows.argoproj.io/completed'] === 'true') break;
+      await sleep(200);
+    }
+    assert.deepEqual(
+      [ended?.status?.phase, ended?.status?.message],
+      ['Failed', "Stopped with strategy 'Stop'"],
+    );
+    assert.equal(ended && nodeNamed(ended, `${ended.metadata.name}.onExit`)?.phase, 'Succeeded');
+  });
+
+  test("a Workflow with templates of its own: the controller's refusal, naming the file, saying what to do; the gate fails and the run takes back what it applied", async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-secure-inline');
+    const file = save(dir, exampleWorkflow('pass'));
+    const result = await runIn([
+      '--workflow',
+      file,
+      '--engine',
+      engineFile(dir, uniqueName('beside'), 'pass', secure),
+      '--rbac',
+      exampleRbac,
+      '--run-id',
+      runId,
+    ]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.ok(
+      result.stdout.includes(
+        `› workflow errored: ${file} (Workflow chaos-load-): the workflow controller refused to run it: ` +
+          '"workflows must use workflowTemplateRef to be executed when the controller is in reference mode"; ' +
+          'the controller runs only WorkflowTemplates (workflowRestrictions.templateReferencing Strict or Secure in its workflow-controller-configmap): ' +
+          "put the workflow's templates in a WorkflowTemplate and run that with workflow.template (--workflow-template), or ask for the restriction to be lifted",
+      ),
+      result.stdout,
+    );
+    assert.deepEqual(await workflowsIn(runId), [], 'the refused workflow was deleted');
+    const left = await leftovers(env.sandbox.kc, secure);
+    assert.deepEqual(
+      [
+        left.engines.filter((e) => e.startsWith('beside-')),
+        left.serviceAccounts,
+        left.roles,
+        left.roleBindings,
+      ],
+      [[], [], [], []],
+      'no engine or RBAC of the run is left',
+    );
+  });
+
+  test('a Workflow that references a WorkflowTemplate and sets a field only a template may set: refused, naming the file and the fields it may set', async () => {
+    const dir = workDir();
+    const template = await chaosTemplate(uniqueName('secure-unused'), 'pass');
+    const runId = uniqueName('wf-secure-field');
+    const file = save(dir, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Workflow',
+      metadata: { generateName: 'chaos-' },
+      spec: { workflowTemplateRef: { name: template }, serviceAccountName: 'argo-chaos' },
+    });
+    const result = await runIn(['--workflow', file, '--run-id', runId]).done;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.ok(
+      result.stdout.includes(
+        `› workflow errored: ${file} (Workflow chaos-): the workflow controller refused to run it: ` +
+          '"fields [ServiceAccountName] are not permitted when using workflowTemplateRef with templateReferencing restriction"; ' +
+          'the controller runs only WorkflowTemplates (workflowRestrictions.templateReferencing Strict or Secure in its workflow-controller-configmap), ' +
+          'and a workflow that references one may set only arguments, entrypoint, shutdown, suspend, activeDeadlineSeconds, priority, ttlStrategy, podGC, volumeClaimGC, archiveLogs, workflowMetadata, workflowTemplateRef, metrics, artifactGC: ' +
+          'move the other fields into the WorkflowTemplate, or ask for the restriction to be lifted',
+      ),
+      result.stdout,
+    );
   });
 });

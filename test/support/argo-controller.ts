@@ -84,6 +84,11 @@ export interface ArgoControllerOptions {
   namespace: string;
   /** How long a step's main container runs by default (default 300 ms). */
   stepMs?: number;
+  /**
+   * More of the controller's configuration, merged over the test's own: e.g. `workflowRestrictions:
+   * {templateReferencing: Secure}`, as a hardened installation sets it.
+   */
+  config?: Record<string, unknown>;
 }
 
 /** The entrypoints of the images in examples/argo and test/fixtures/argo (from their Dockerfiles). */
@@ -132,6 +137,7 @@ export async function startArgoController(options: ArgoControllerOptions): Promi
     metricsConfig: { enabled: false },
     telemetryConfig: { enabled: false },
     images,
+    ...options.config,
   };
   await sandbox.createNamespace(namespace);
   await core
