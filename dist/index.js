@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-3KHYZK6F.js";
+} from "./chunks/chunk-DN2DKQNJ.js";
 import "./chunks/chunk-TZBAL3WT.js";
 import "./chunks/chunk-WYBPLHSC.js";
 import {
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-ZXHWDCRC.js";
-import "./chunks/chunk-GQZS37QY.js";
+import "./chunks/chunk-EEAD33PR.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";

@@ -21,7 +21,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-GQZS37QY.js";
+} from "./chunks/chunk-EEAD33PR.js";
 import {
   connect,
   limited,

@@ -12,6 +12,7 @@ import type { Manifest } from '../kube/manifests.ts';
 import { LitmusClient, workflowRunLabel } from '../litmus/client.ts';
 import type { EngineRef } from '../litmus/condition.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
+import { isEngineFinished } from '../litmus/verdict.ts';
 import { allConfirmed, stopRunChaos, type StopReport, type WorkflowRef } from './stop.ts';
 import { runOver } from './run-over.ts';
 import { describeUnconfirmed } from './stop-report.ts';
@@ -169,6 +170,17 @@ export class RunResources {
       this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`)),
     );
     return found.flat();
+  }
+
+  /**
+   * The engines the submitted workflow created that have not finished (`namespace/name`). Once the
+   * workflow has ended, none should run: the controller ended it while a chaos step still waited
+   * for its engine (an error mid-run), and nothing of the workflow's will stop that chaos now.
+   */
+  async unfinishedWorkflowEngines(connection: Connection): Promise<string[]> {
+    return (await this.workflowEngines(connection))
+      .filter((engine) => !isEngineFinished(engine))
+      .map((engine) => `${engine.metadata.namespace ?? ''}/${engine.metadata.name ?? ''}`);
   }
 
   /**

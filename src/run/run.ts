@@ -8,6 +8,7 @@
 // Every request is bounded (kube/client.ts), so neither can hang.
 import { randomBytes } from 'node:crypto';
 import { ArgoClient } from '../argo/client.ts';
+import { isWorkflowCompleted } from '../argo/condition.ts';
 import { liveWorkflowToSuite } from '../argo/convert.ts';
 import { prepareWorkflow, workflowName, workflowSource, type WorkflowObject } from '../argo/submit.ts';
 import { templateRefProblems } from '../argo/template-refs.ts';
@@ -388,7 +389,7 @@ interface RunParts {
 
 /**
  * Load baseline, apply and submit, wait; then, if the wait was cut short (timeout, cancel) or failed,
- * take everything back in order: stop the chaos, then the workflow (both in stop.ts), then the load,
+ * or the workflow ended with chaos of its steps still running, take everything back in order: stop the chaos, then the workflow (both in stop.ts), then the load,
  * then clean up.
  */
 async function runChaos(config: GateConfig, context: RunContext, parts: RunParts): Promise<ChaosRun> {
@@ -454,9 +455,12 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
     chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled },
     workflow: resources.workflow && { workflow: resources.workflow, timedOut, cancelled },
   };
+  const outlived = cancelled || timedOut ? undefined : await chaosOutlivingWorkflow(main, resources, done);
   let stops: StopReport | undefined;
-  if (cancelled || timedOut) {
-    log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : 'timeout'}: stopping the chaos`);
+  if (cancelled || timedOut || outlived) {
+    log(
+      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? 'timeout' : outlived}: stopping the chaos`,
+    );
     // After a timeout, a signal means hurry; after a cancel, only the next one does.
     if (resources.started)
       stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));
@@ -477,6 +481,25 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   const loadExit = await load.finish(deadline.endsAt, signal);
   // A cancel during the tail ends the load, and the run is then a cancelled one.
   return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : undefined };
+}
+
+/**
+ * Why chaos its steps started outlives the workflow, if it does: the controller can end a workflow
+ * while a chaos step still waits for its engine (it errors it mid-run, as `templateReferencing:
+ * Secure` does when the WorkflowTemplate changes), and then nothing of the workflow's stops that chaos.
+ */
+async function chaosOutlivingWorkflow(
+  connection: Connection,
+  resources: RunResources,
+  { workflow }: Waited,
+): Promise<string | undefined> {
+  const live = workflow?.workflow;
+  if (!live || !isWorkflowCompleted(live)) return undefined;
+  const where = `workflow ${live.metadata.namespace ?? ''}/${live.metadata.name ?? ''}`;
+  // Unreadable, the report's `chaos verdicts` case says so (workflowChaos), and the gate cannot pass.
+  const running = await resources.unfinishedWorkflowEngines(connection).catch(() => []);
+  if (running.length === 0) return undefined;
+  return `${where} ended (${live.status?.phase ?? 'completed'}) while chaos its steps started still runs (ChaosEngine ${running.join(', ')})`;
 }
 
 function cancelledAfterTimeout({ chaos, workflow }: Waited, cancelled: NodeJS.Signals): Waited {

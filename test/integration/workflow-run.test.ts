@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { CustomObjectsApi } from '@kubernetes/client-node';
+import { CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { parse, stringify } from 'yaml';
 import { referenceOverrides } from '../../src/argo/restrictions.ts';
 import type { Workflow, WorkflowNode } from '../../src/argo/types.ts';
@@ -911,5 +911,70 @@ describe('under a controller that runs only WorkflowTemplates (templateReferenci
       ),
       result.stdout,
     );
+  });
+
+  test('a WorkflowTemplate changed while its run goes on: the controller errors the workflow, and the chaos its step started is stopped, not left running', async () => {
+    const engine = uniqueName('secure-changed');
+    const template = await chaosTemplate(engine, 'never', { [stepAnnotations.run]: 'never' });
+    const runId = uniqueName('wf-secure-changed');
+    let changed: Promise<unknown> | undefined;
+    const started = runIn(
+      [
+        '--workflow-template',
+        template,
+        '--parameter',
+        `adminModeNamespace=${secure}`,
+        '--run-id',
+        runId,
+        '--timeout',
+        '60s',
+      ],
+      {
+        onStdout: (text) => {
+          if (changed || !/step pod-delete: Running/.test(text)) return;
+          // A template default changed under the run (merge patch: the parameters list is replaced whole).
+          changed = api().patchNamespacedCustomObject(
+            {
+              group: 'argoproj.io',
+              version: 'v1alpha1',
+              namespace: secure,
+              plural: 'workflowtemplates',
+              name: template,
+              body: {
+                spec: {
+                  arguments: {
+                    parameters: [
+                      { name: 'adminModeNamespace', value: 'litmus' },
+                      { name: 'appNamespace', value: 'default' },
+                      { name: 'appLabel', value: 'app=changed' },
+                    ],
+                  },
+                },
+              },
+            },
+            setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+          );
+        },
+      },
+    );
+    const result = await started.done;
+    await changed;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.ok(
+      result.stdout.includes(
+        '› workflow errored: the workflow controller stopped running it: ' +
+          '"WorkflowSpec may not change during execution when the controller is set `templateReferencing: Secure`"; ' +
+          "the WorkflowTemplate it runs (or the controller's workflowDefaults) changed while it ran",
+      ),
+      result.stdout,
+    );
+    assert.match(
+      result.stdout,
+      new RegExp(
+        `workflow argo-secure/chaos-load-[a-z0-9-]+ ended \\(Error\\) while chaos its steps started still runs \\(ChaosEngine ${secure}/${engine}\\): stopping the chaos`,
+      ),
+    );
+    assert.match(result.stdout, new RegExp(`stopped ChaosEngine ${secure}/${engine}`));
+    await operator?.waitFor(engine, 'aborted', 10_000);
   });
 });

@@ -87988,23 +87988,6 @@ var init_client2 = __esm({
   }
 });
 
-// src/report/interruption.ts
-function interruptionOf({ timedOut, cancelled }) {
-  if (timedOut && cancelled)
-    return {
-      outcome: "timeout",
-      why: `the wait timed out, and the run was then cancelled (${cancelled}) while chaos-gate stopped the chaos`
-    };
-  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
-  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
-  return void 0;
-}
-var init_interruption = __esm({
-  "src/report/interruption.ts"() {
-    "use strict";
-  }
-});
-
 // src/argo/condition.ts
 function isWorkflowCompleted(workflow) {
   return completedPhases.has(workflow.status?.phase ?? "") || workflow.metadata.labels?.["workflows.argoproj.io/completed"] === "true";
@@ -88019,6 +88002,23 @@ var init_condition = __esm({
   "src/argo/condition.ts"() {
     "use strict";
     completedPhases = /* @__PURE__ */ new Set(["Succeeded", "Failed", "Error"]);
+  }
+});
+
+// src/report/interruption.ts
+function interruptionOf({ timedOut, cancelled }) {
+  if (timedOut && cancelled)
+    return {
+      outcome: "timeout",
+      why: `the wait timed out, and the run was then cancelled (${cancelled}) while chaos-gate stopped the chaos`
+    };
+  if (cancelled) return { outcome: "stopped", why: `the run was cancelled (${cancelled})` };
+  if (timedOut) return { outcome: "timeout", why: "the wait timed out" };
+  return void 0;
+}
+var init_interruption = __esm({
+  "src/report/interruption.ts"() {
+    "use strict";
   }
 });
 
@@ -90514,6 +90514,7 @@ var init_resources = __esm({
     init_errors4();
     init_retry();
     init_client3();
+    init_verdict();
     init_stop2();
     init_run_over();
     init_stop_report();
@@ -90611,6 +90612,14 @@ var init_resources = __esm({
           this.#settings.namespaces.map((ns) => litmus.enginesLabelled(ns, `${workflowRunLabel}=${uid}`))
         );
         return found.flat();
+      }
+      /**
+       * The engines the submitted workflow created that have not finished (`namespace/name`). Once the
+       * workflow has ended, none should run: the controller ended it while a chaos step still waited
+       * for its engine (an error mid-run), and nothing of the workflow's will stop that chaos now.
+       */
+      async unfinishedWorkflowEngines(connection) {
+        return (await this.workflowEngines(connection)).filter((engine) => !isEngineFinished(engine)).map((engine) => `${engine.metadata.namespace ?? ""}/${engine.metadata.name ?? ""}`);
       }
       /**
        * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
@@ -91053,9 +91062,12 @@ async function runChaos(config2, context, parts) {
     chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled },
     workflow: resources2.workflow && { workflow: resources2.workflow, timedOut, cancelled }
   };
+  const outlived = cancelled || timedOut ? void 0 : await chaosOutlivingWorkflow(main2, resources2, done);
   let stops;
-  if (cancelled || timedOut) {
-    log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : "timeout"}: stopping the chaos`);
+  if (cancelled || timedOut || outlived) {
+    log(
+      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : outlived}: stopping the chaos`
+    );
     if (resources2.started)
       stops = await resources2.stopChaos(cancelled ? hurry : AbortSignal.any([signal3, hurry]));
   }
@@ -91072,6 +91084,14 @@ async function runChaos(config2, context, parts) {
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`);
   const loadExit = await load2.finish(deadline.endsAt, signal3);
   return { ...result, loadExit, cancelled: signal3.aborted ? cancelReason(signal3) : void 0 };
+}
+async function chaosOutlivingWorkflow(connection, resources2, { workflow }) {
+  const live = workflow?.workflow;
+  if (!live || !isWorkflowCompleted(live)) return void 0;
+  const where = `workflow ${live.metadata.namespace ?? ""}/${live.metadata.name ?? ""}`;
+  const running = await resources2.unfinishedWorkflowEngines(connection).catch(() => []);
+  if (running.length === 0) return void 0;
+  return `${where} ended (${live.status?.phase ?? "completed"}) while chaos its steps started still runs (ChaosEngine ${running.join(", ")})`;
 }
 function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
   return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };
@@ -91191,6 +91211,7 @@ var init_run = __esm({
   "src/run/run.ts"() {
     "use strict";
     init_client2();
+    init_condition();
     init_convert();
     init_submit();
     init_template_refs();

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-3KHYZK6F.js";
+} from "./chunk-DN2DKQNJ.js";
 import "./chunk-TZBAL3WT.js";
 import "./chunk-WYBPLHSC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-GQZS37QY.js";
+import "./chunk-EEAD33PR.js";
 import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";

@@ -1345,6 +1345,14 @@ var RunResources = class _RunResources {
     return found.flat();
   }
   /**
+   * The engines the submitted workflow created that have not finished (`namespace/name`). Once the
+   * workflow has ended, none should run: the controller ended it while a chaos step still waited
+   * for its engine (an error mid-run), and nothing of the workflow's will stop that chaos now.
+   */
+  async unfinishedWorkflowEngines(connection) {
+    return (await this.workflowEngines(connection)).filter((engine) => !isEngineFinished(engine)).map((engine) => `${engine.metadata.namespace ?? ""}/${engine.metadata.name ?? ""}`);
+  }
+  /**
    * Stops every engine of the run and confirms it, then shuts the workflow down. Never throws: what
    * is not confirmed is in the returned report and logged with the command that stops it.
    */

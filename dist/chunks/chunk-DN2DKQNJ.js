@@ -23,7 +23,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-GQZS37QY.js";
+} from "./chunk-EEAD33PR.js";
 import {
   LitmusClient,
   connect,
@@ -752,9 +752,12 @@ async function runChaos(config, context, parts) {
     chaos: { engines: plannedEngines(plan), results: [], timedOut, cancelled },
     workflow: resources.workflow && { workflow: resources.workflow, timedOut, cancelled }
   };
+  const outlived = cancelled || timedOut ? void 0 : await chaosOutlivingWorkflow(main, resources, done);
   let stops;
-  if (cancelled || timedOut) {
-    log(`[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : "timeout"}: stopping the chaos`);
+  if (cancelled || timedOut || outlived) {
+    log(
+      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : outlived}: stopping the chaos`
+    );
     if (resources.started)
       stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));
   }
@@ -771,6 +774,14 @@ async function runChaos(config, context, parts) {
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1e3)}s tail`);
   const loadExit = await load.finish(deadline.endsAt, signal);
   return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : void 0 };
+}
+async function chaosOutlivingWorkflow(connection, resources, { workflow }) {
+  const live = workflow?.workflow;
+  if (!live || !isWorkflowCompleted(live)) return void 0;
+  const where = `workflow ${live.metadata.namespace ?? ""}/${live.metadata.name ?? ""}`;
+  const running = await resources.unfinishedWorkflowEngines(connection).catch(() => []);
+  if (running.length === 0) return void 0;
+  return `${where} ended (${live.status?.phase ?? "completed"}) while chaos its steps started still runs (ChaosEngine ${running.join(", ")})`;
 }
 function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
   return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };
