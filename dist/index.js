@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-DN2DKQNJ.js";
-import "./chunks/chunk-TZBAL3WT.js";
-import "./chunks/chunk-WYBPLHSC.js";
+} from "./chunks/chunk-MM2JSX6X.js";
+import "./chunks/chunk-RBYOJ7E6.js";
+import "./chunks/chunk-AC4PAKDO.js";
 import {
   expectedChaosMs,
   progressLog

@@ -34,9 +34,11 @@ export interface ChaosObjects extends RunEnd {
   /**
    * Set by `run`: the engines (`namespace/name`) it stopped itself, and its timeout (`10m`). A Stopped
    * verdict of one of them is told as chaos-gate's stop, and why; of any other engine, as an abort set
-   * in the cluster by someone else. Unset (`report`), who stopped it is not known.
+   * in the cluster by someone else. Unset (`report`), who stopped it is not known. `outlived`: the
+   * stop was for no timeout or cancel, but because the workflow that created them had ended
+   * (`workflow ns/x ended (Error)`).
    */
-  stoppedByGate?: { engines: string[]; timeout: string };
+  stoppedByGate?: { engines: string[]; timeout: string; outlived?: string };
   /** Engines (`namespace/name`) deleted before they reported. */
   deleted?: string[];
   /**
@@ -124,7 +126,9 @@ function whoStopped({ stoppedByGate, timedOut, cancelled }: ChaosObjects, key: s
         ? after
         : cancelled
           ? `when the run was cancelled (${cancelled})`
-          : '';
+          : stoppedByGate.outlived
+            ? `when ${stoppedByGate.outlived} with it still running`
+            : '';
   return {
     gate: true,
     outcome: timedOut ? 'timeout' : 'stopped',

@@ -376,6 +376,8 @@ interface ChaosRun {
   cancelled?: NodeJS.Signals;
   /** Set when the chaos had to be stopped: what was confirmed stopped and what was not. */
   stops?: StopReport;
+  /** Why the chaos was stopped when neither a timeout nor a cancel did it: the workflow ended first. */
+  outlived?: string;
 }
 
 interface RunParts {
@@ -459,7 +461,7 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   let stops: StopReport | undefined;
   if (cancelled || timedOut || outlived) {
     log(
-      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? 'timeout' : outlived}: stopping the chaos`,
+      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? 'timeout' : `${outlived?.ended} while chaos its steps started still runs (ChaosEngine ${outlived?.engines.join(', ')})`}: stopping the chaos`,
     );
     // After a timeout, a signal means hurry; after a cancel, only the next one does.
     if (resources.started)
@@ -473,6 +475,7 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
     chaosWindow,
     cancelled: signal.aborted ? cancelReason(signal) : cancelled,
     stops,
+    outlived: outlived?.ended,
   };
   if (!load) return result;
   if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load.terminate('on cancel') };
@@ -484,22 +487,23 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
 }
 
 /**
- * Why chaos its steps started outlives the workflow, if it does: the controller can end a workflow
- * while a chaos step still waits for its engine (it errors it mid-run, as `templateReferencing:
- * Secure` does when the WorkflowTemplate changes), and then nothing of the workflow's stops that chaos.
+ * The chaos its steps started that outlives the workflow, if any, and how the workflow ended (`workflow
+ * ns/x ended (Error)`): the controller can end a workflow while a chaos step still waits for its engine
+ * (it errors it mid-run, as `templateReferencing: Secure` does when the WorkflowTemplate changes), and
+ * then nothing of the workflow's stops that chaos.
  */
 async function chaosOutlivingWorkflow(
   connection: Connection,
   resources: RunResources,
   { workflow }: Waited,
-): Promise<string | undefined> {
+): Promise<{ ended: string; engines: string[] } | undefined> {
   const live = workflow?.workflow;
   if (!live || !isWorkflowCompleted(live)) return undefined;
-  const where = `workflow ${live.metadata.namespace ?? ''}/${live.metadata.name ?? ''}`;
   // Unreadable, the report's `chaos verdicts` case says so (workflowChaos), and the gate cannot pass.
-  const running = await resources.unfinishedWorkflowEngines(connection).catch(() => []);
-  if (running.length === 0) return undefined;
-  return `${where} ended (${live.status?.phase ?? 'completed'}) while chaos its steps started still runs (ChaosEngine ${running.join(', ')})`;
+  const engines = await resources.unfinishedWorkflowEngines(connection).catch(() => []);
+  if (engines.length === 0) return undefined;
+  const where = `${live.metadata.namespace ?? ''}/${live.metadata.name ?? ''}`;
+  return { ended: `workflow ${where} ended (${live.status?.phase ?? 'completed'})`, engines };
 }
 
 function cancelledAfterTimeout({ chaos, workflow }: Waited, cancelled: NodeJS.Signals): Waited {
@@ -525,7 +529,7 @@ async function collectReport(
   config: GateConfig,
   connection: Connection,
   resources: RunResources,
-  { waited, chaosWindow, loadExit, stops }: ChaosRun,
+  { waited, chaosWindow, loadExit, stops, outlived }: ChaosRun,
   warn: Warn,
   source: string | undefined,
 ): Promise<Report> {
@@ -554,6 +558,7 @@ async function collectReport(
       stoppedByGate: {
         engines: stoppedWhileRunning(waited, stops),
         timeout: formatDuration(config.timeoutMs),
+        outlived,
       },
     }),
   );

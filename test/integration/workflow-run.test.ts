@@ -975,6 +975,12 @@ describe('under a controller that runs only WorkflowTemplates (templateReferenci
       ),
     );
     assert.match(result.stdout, new RegExp(`stopped ChaosEngine ${secure}/${engine}`));
+    assert.match(
+      result.stdout,
+      new RegExp(
+        `experiment ${secure}/${engine} › pod-delete was stopped: stopped by chaos-gate when workflow argo-secure/chaos-load-[a-z0-9-]+ ended \\(Error\\) with it still running`,
+      ),
+    );
     await operator?.waitFor(engine, 'aborted', 10_000);
   });
 });

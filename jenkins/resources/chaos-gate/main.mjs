@@ -89428,7 +89428,7 @@ function whoStopped({ stoppedByGate, timedOut, cancelled }, key) {
   if (!stoppedByGate) return stoppedUnknown;
   if (!stoppedByGate.engines.includes(key)) return stoppedElsewhere;
   const after = `after the ${stoppedByGate.timeout} timeout`;
-  const why2 = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : "";
+  const why2 = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : stoppedByGate.outlived ? `when ${stoppedByGate.outlived} with it still running` : "";
   return {
     gate: true,
     outcome: timedOut ? "timeout" : "stopped",
@@ -91066,7 +91066,7 @@ async function runChaos(config2, context, parts) {
   let stops;
   if (cancelled || timedOut || outlived) {
     log(
-      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : outlived}: stopping the chaos`
+      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : `${outlived?.ended} while chaos its steps started still runs (ChaosEngine ${outlived?.engines.join(", ")})`}: stopping the chaos`
     );
     if (resources2.started)
       stops = await resources2.stopChaos(cancelled ? hurry : AbortSignal.any([signal3, hurry]));
@@ -91076,7 +91076,8 @@ async function runChaos(config2, context, parts) {
     waited: lateCancel ? cancelledAfterTimeout(done, lateCancel) : done,
     chaosWindow,
     cancelled: signal3.aborted ? cancelReason(signal3) : cancelled,
-    stops
+    stops,
+    outlived: outlived?.ended
   };
   if (!load2) return result;
   if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load2.terminate("on cancel") };
@@ -91088,10 +91089,10 @@ async function runChaos(config2, context, parts) {
 async function chaosOutlivingWorkflow(connection, resources2, { workflow }) {
   const live = workflow?.workflow;
   if (!live || !isWorkflowCompleted(live)) return void 0;
-  const where = `workflow ${live.metadata.namespace ?? ""}/${live.metadata.name ?? ""}`;
-  const running = await resources2.unfinishedWorkflowEngines(connection).catch(() => []);
-  if (running.length === 0) return void 0;
-  return `${where} ended (${live.status?.phase ?? "completed"}) while chaos its steps started still runs (ChaosEngine ${running.join(", ")})`;
+  const engines = await resources2.unfinishedWorkflowEngines(connection).catch(() => []);
+  if (engines.length === 0) return void 0;
+  const where = `${live.metadata.namespace ?? ""}/${live.metadata.name ?? ""}`;
+  return { ended: `workflow ${where} ended (${live.status?.phase ?? "completed"})`, engines };
 }
 function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
   return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };
@@ -91103,7 +91104,7 @@ function recordUnconfirmed(config2, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config2, report, {}, log);
 }
-async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit, stops }, warn, source) {
+async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit, stops, outlived }, warn, source) {
   const workflowEngines = await workflowChaos(connection, resources2);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [
@@ -91126,7 +91127,8 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
       results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
       stoppedByGate: {
         engines: stoppedWhileRunning(waited, stops),
-        timeout: formatDuration(config2.timeoutMs)
+        timeout: formatDuration(config2.timeoutMs),
+        outlived
       }
     })
   );

@@ -153,6 +153,14 @@ test('a Stopped verdict says who stopped the engine: chaos-gate and why, someone
     'timeout',
     'stopped by chaos-gate after the 10m timeout (the run was then cancelled by SIGTERM during the stop), before it finished',
   ]);
+  // Stopped because the workflow whose step created it ended first (errored mid-run).
+  const outlived = {
+    stoppedByGate: { ...byGate.stoppedByGate, outlived: 'workflow litmus/chaos-x ended (Error)' },
+  };
+  assert.deepEqual(told(outlived), [
+    'stopped',
+    'stopped by chaos-gate when workflow litmus/chaos-x ended (Error) with it still running, before it finished',
+  ]);
   // A run that did not stop this engine: someone set engineState: stop in the cluster.
   assert.deepEqual(told({ stoppedByGate: { engines: [], timeout: '10m' } }), [
     'stopped',

@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-TZBAL3WT.js";
+} from "./chunk-RBYOJ7E6.js";
 import {
   convertChaos,
   engineSuiteName
-} from "./chunk-WYBPLHSC.js";
+} from "./chunk-AC4PAKDO.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -756,7 +756,7 @@ async function runChaos(config, context, parts) {
   let stops;
   if (cancelled || timedOut || outlived) {
     log(
-      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : outlived}: stopping the chaos`
+      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : `${outlived?.ended} while chaos its steps started still runs (ChaosEngine ${outlived?.engines.join(", ")})`}: stopping the chaos`
     );
     if (resources.started)
       stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));
@@ -766,7 +766,8 @@ async function runChaos(config, context, parts) {
     waited: lateCancel ? cancelledAfterTimeout(done, lateCancel) : done,
     chaosWindow,
     cancelled: signal.aborted ? cancelReason(signal) : cancelled,
-    stops
+    stops,
+    outlived: outlived?.ended
   };
   if (!load) return result;
   if (result.cancelled || hurry.aborted) return { ...result, loadExit: await load.terminate("on cancel") };
@@ -778,10 +779,10 @@ async function runChaos(config, context, parts) {
 async function chaosOutlivingWorkflow(connection, resources, { workflow }) {
   const live = workflow?.workflow;
   if (!live || !isWorkflowCompleted(live)) return void 0;
-  const where = `workflow ${live.metadata.namespace ?? ""}/${live.metadata.name ?? ""}`;
-  const running = await resources.unfinishedWorkflowEngines(connection).catch(() => []);
-  if (running.length === 0) return void 0;
-  return `${where} ended (${live.status?.phase ?? "completed"}) while chaos its steps started still runs (ChaosEngine ${running.join(", ")})`;
+  const engines = await resources.unfinishedWorkflowEngines(connection).catch(() => []);
+  if (engines.length === 0) return void 0;
+  const where = `${live.metadata.namespace ?? ""}/${live.metadata.name ?? ""}`;
+  return { ended: `workflow ${where} ended (${live.status?.phase ?? "completed"})`, engines };
 }
 function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
   return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };
@@ -793,7 +794,7 @@ function recordUnconfirmed(config, stops, log) {
   const report = withStopCases({ suites: [] }, stops, config.workflow?.shutdown ?? "Stop");
   if (report.suites.length > 0) conclude(config, report, {}, log);
 }
-async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit, stops }, warn, source) {
+async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit, stops, outlived }, warn, source) {
   const workflowEngines = await workflowChaos(connection, resources);
   const report = mergeReports(
     ...waited.workflow?.workflow ? [
@@ -816,7 +817,8 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
       results: readableResults([...waited.chaos.results, ...workflowEngines.results], warn),
       stoppedByGate: {
         engines: stoppedWhileRunning(waited, stops),
-        timeout: formatDuration(config.timeoutMs)
+        timeout: formatDuration(config.timeoutMs),
+        outlived
       }
     })
   );

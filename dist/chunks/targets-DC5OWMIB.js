@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-DN2DKQNJ.js";
-import "./chunk-TZBAL3WT.js";
-import "./chunk-WYBPLHSC.js";
+} from "./chunk-MM2JSX6X.js";
+import "./chunk-RBYOJ7E6.js";
+import "./chunk-AC4PAKDO.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-EEAD33PR.js";
 import "./chunk-QGHPKKGK.js";

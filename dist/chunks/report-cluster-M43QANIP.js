@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-WYBPLHSC.js";
+} from "./chunk-AC4PAKDO.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,

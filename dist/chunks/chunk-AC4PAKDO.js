@@ -77,7 +77,7 @@ function whoStopped({ stoppedByGate, timedOut, cancelled }, key) {
   if (!stoppedByGate) return stoppedUnknown;
   if (!stoppedByGate.engines.includes(key)) return stoppedElsewhere;
   const after = `after the ${stoppedByGate.timeout} timeout`;
-  const why = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : "";
+  const why = timedOut && cancelled ? `${after} (the run was then cancelled by ${cancelled} during the stop)` : timedOut ? after : cancelled ? `when the run was cancelled (${cancelled})` : stoppedByGate.outlived ? `when ${stoppedByGate.outlived} with it still running` : "";
   return {
     gate: true,
     outcome: timedOut ? "timeout" : "stopped",

@@ -5,12 +5,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-TZBAL3WT.js";
+} from "./chunk-RBYOJ7E6.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-WYBPLHSC.js";
+} from "./chunk-AC4PAKDO.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
@@ -196,7 +196,7 @@ async function reportGate(config, sources, log, signal) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-BX5CFCP7.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-M43QANIP.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -218,7 +218,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-I5GR2XM7.js");
+        const { runTargets } = await import("./targets-DC5OWMIB.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -234,7 +234,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-LDY4AWQT.js"),
+          import("./report-IVSXS43H.js"),
           import("./publish-6ONJ3C3O.js")
         ]);
         const sources = parsed.sources;
