@@ -18,7 +18,7 @@ import {
   type FakeOperator,
   type Outcome,
 } from '../support/fake-operator.ts';
-import { repoRoot } from '../support/fixtures.ts';
+import { loadFixture, repoRoot } from '../support/fixtures.ts';
 import { runEntry } from '../support/run-node.ts';
 import {
   createFixtureTemplate,
@@ -759,9 +759,10 @@ describe('under a controller that runs only WorkflowTemplates (templateReferenci
 
   /** The fixture WorkflowTemplate in the namespace, its engine named `engine` and playing `outcome`. */
   async function chaosTemplate(engine: string, outcome: Outcome, load: Record<string, string> = {}) {
-    const template = parse(
-      readFileSync(path.join(repoRoot, 'test/fixtures/argo/chaos-load-workflowtemplate.yaml'), 'utf8'),
-    ) as { metadata: { name: string; namespace?: string }; spec: WorkflowManifest['spec'] };
+    const template = loadFixture<{
+      metadata: { name: string; namespace?: string };
+      spec: WorkflowManifest['spec'];
+    }>('argo/chaos-load-workflowtemplate.yaml');
     template.metadata = { name: uniqueName('chaos-load'), namespace: secure };
     for (const step of template.spec.templates) {
       const raw = step.inputs?.artifacts?.[0]?.raw;
