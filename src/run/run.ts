@@ -391,8 +391,8 @@ interface RunParts {
 
 /**
  * Load baseline, apply and submit, wait; then, if the wait was cut short (timeout, cancel) or failed,
- * or the workflow ended with chaos of its steps still running, take everything back in order: stop the chaos, then the workflow (both in stop.ts), then the load,
- * then clean up.
+ * or the workflow ended with chaos of its steps still running, take everything back in order: stop
+ * the chaos, then the workflow (both in stop.ts), then the load, then clean up.
  */
 async function runChaos(config: GateConfig, context: RunContext, parts: RunParts): Promise<ChaosRun> {
   const { log, signal } = context;
