@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-MM2JSX6X.js";
+} from "./chunks/chunk-VHMBNTB6.js";
 import "./chunks/chunk-RBYOJ7E6.js";
 import "./chunks/chunk-AC4PAKDO.js";
 import {
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-ZXHWDCRC.js";
-import "./chunks/chunk-EEAD33PR.js";
+import "./chunks/chunk-EQLXC5QB.js";
 import "./chunks/chunk-QGHPKKGK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQLJGBJE.js";

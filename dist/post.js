@@ -21,7 +21,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-EEAD33PR.js";
+} from "./chunks/chunk-EQLXC5QB.js";
 import {
   connect,
   limited,

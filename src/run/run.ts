@@ -39,7 +39,7 @@ import { RunResources, type Created } from './resources.ts';
 import { runIdInUse } from './run-id-in-use.ts';
 import { lockRunId, type HeldLease, type RunLock } from './run-lock.ts';
 import type { StopReport } from './stop.ts';
-import { withStopCases } from './stop-report.ts';
+import { carryingStopCases, stopCasesCarriedBy, withStopCases } from './stop-report.ts';
 import { carryingWarnings, RunWarnings, withRunWarnings, type Warn } from './warnings.ts';
 
 export interface RunContext {
@@ -88,10 +88,14 @@ interface Plan {
 }
 
 export async function runGate(config: GateConfig, context: RunContext): Promise<GateOutcome> {
-  const session = await startRun(
-    await prepareCluster(config, context.kubeconfigContent, context.log),
-    context,
-  );
+  const cluster = await prepareCluster(config, context.kubeconfigContent, context.log);
+  let session: RunSession;
+  try {
+    session = await startRun(cluster, context);
+  } catch (error) {
+    reportStopCases(config, stopCasesCarriedBy(error), runMeta(config, undefined), context.log);
+    throw error;
+  }
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let outcome: GateOutcome;
   try {
@@ -108,6 +112,20 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
   }
   const late = await session.finish(outcome.decision.verdict === 'pass');
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
+}
+
+/**
+ * A run that ended in an error (exit 2) once its chaos started writes no verdict, but the stops it
+ * could not confirm go into the reports all the same: the JSON's `chaosMayStillRun` is what the
+ * Jenkins step reads, and the errored cases name each engine or workflow and the command that stops it.
+ */
+export function reportStopCases(
+  config: GateConfig,
+  stopCases: Report,
+  meta: Record<string, string>,
+  log: (line: string) => void,
+): void {
+  if (stopCases.suites.length > 0) conclude(config, stopCases, meta, log);
 }
 
 /**
@@ -439,8 +457,8 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
         : undefined;
       await load?.terminate('on cancel');
       await resources.cleanup(false, hurry, stops);
-      if (stops) recordUnconfirmed(config, stops, log);
-      throw error;
+      // What it could not confirm stopped goes into the reports beside the error, by whoever writes them.
+      throw stops ? carryingStopCases(error, stops, config.workflow?.shutdown ?? 'Stop') : error;
     }
   }
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
@@ -513,12 +531,6 @@ function cancelledAfterTimeout({ chaos, workflow }: Waited, cancelled: NodeJS.Si
 /** The engines the run meant to apply, as written (with the namespace each goes to). */
 function plannedEngines(plan: Plan): ChaosEngine[] {
   return plan.prepared.filter((m) => m.role === 'engine').map((m) => m.object as ChaosEngine);
-}
-
-/** After an error, what is not confirmed stopped goes into the reports too, beside the error message. */
-function recordUnconfirmed(config: GateConfig, stops: StopReport, log: (line: string) => void): void {
-  const report = withStopCases({ suites: [] }, stops, config.workflow?.shutdown ?? 'Stop');
-  if (report.suites.length > 0) conclude(config, report, {}, log);
 }
 
 /**

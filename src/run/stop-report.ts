@@ -74,3 +74,29 @@ export function withStopCases(report: Report, stops: StopReport, strategy: 'Stop
   }
   return { suites };
 }
+
+/** What an error that ended a run once its chaos started carries: the cases of its stops not confirmed. */
+const carried = new WeakMap<object, Report>();
+
+/**
+ * `error`, carrying the "chaos stopped" cases of `stops` (none when every stop was confirmed) to the
+ * use case that writes the reports: the run's own (one cluster) or the one of all clusters, where a
+ * cluster's report of its own would overwrite the others' or be overwritten. Beside the error, not a
+ * wrapper, so the error's class still decides the exit code.
+ */
+export function carryingStopCases(
+  error: unknown,
+  stops: StopReport,
+  strategy: 'Stop' | 'Terminate',
+): unknown {
+  const cases = withStopCases({ suites: [] }, stops, strategy);
+  if (cases.suites.length === 0) return error;
+  const carrier = typeof error === 'object' && error !== null ? error : new Error(String(error));
+  carried.set(carrier, cases);
+  return carrier;
+}
+
+/** The "chaos stopped" cases an error that ended a run carries: none for any other error. */
+export function stopCasesCarriedBy(error: unknown): Report {
+  return (typeof error === 'object' && error !== null && carried.get(error)) || { suites: [] };
+}

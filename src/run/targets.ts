@@ -14,12 +14,14 @@ import type { HeldLease } from './run-lock.ts';
 import type { GateOutcome } from './outcome.ts';
 import type { ProgressLog } from './progress.ts';
 import { conclude, runMeta } from './publish.ts';
+import { stopCasesCarriedBy } from './stop-report.ts';
 import { carryingWarnings, warningsCarriedBy, withRunWarnings } from './warnings.ts';
 import {
   cancelledLate,
   checkRun,
   newRunId,
   PreflightRefused,
+  reportStopCases,
   runGate,
   type CheckedRun,
   type RunContext,
@@ -82,7 +84,12 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     return outcome?.status === 'rejected' ? [{ target, error: outcome.reason as unknown }] : [];
   });
   const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
-  if (sessions.length === 0) throw carryingWarnings(nothingRan(failures), raised);
+  if (sessions.length === 0) {
+    // As on one cluster: no verdict, but the stops a cluster could not confirm are reported.
+    const stopCases = failures.map(({ target, error }) => underLabel(stopCasesCarriedBy(error), target.name));
+    reportStopCases(config, mergeReports(...stopCases), runMeta(config, runId), context.log);
+    throw carryingWarnings(nothingRan(failures), raised);
+  }
   // Each cluster's cleanup; its warnings, too late for the reports, named after it.
   const finish = async (passed: boolean) =>
     (
@@ -143,8 +150,10 @@ function targetReport(target: Target, started: PromiseSettledResult<RunSession> 
       },
     ],
   };
+  // Its chaos not confirmed stopped, named after it as its other suites are: the gate cannot pass.
+  const stopCases = underLabel(stopCasesCarriedBy(started?.reason), target.name);
   // Its run id not locked, its cleanup after the error: as much the reader's to know as another cluster's.
-  return withRunWarnings({ suites: [suite] }, warnings);
+  return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
 }
 
 /** Ends the run before any chaos, letting go of every checked cluster, if one refused or a cancel came. */

@@ -2,12 +2,13 @@
 // that cannot be reached, run by the built CLI from `targets:` in a config file. A cluster that cannot
 // be reached is an error for that cluster; a target whose settings are wrong stops every cluster.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { startFakeOperator, type FakeOperator } from '../support/fake-operator.ts';
+import { readRecords } from '../support/github-files.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
@@ -107,9 +108,21 @@ test('two targets on one cluster and namespace: exit 2 naming both, nothing appl
   assert.deepEqual(after, before, 'nothing applied');
 });
 
-/** `chaos-gate run` of one engine aimed at `namespace` on `targets`, and what it left on each cluster. */
 /** `run` of one passing engine on `targets` through a config file; what each cluster holds before and after. */
 async function runOnTargets(
+  name: string,
+  targets: Record<string, string>[],
+  options: { dir?: string; reports?: Record<string, string>; runId?: string } = {},
+) {
+  const { config, engine } = targetsConfig(name, targets, options);
+  const before = await Promise.all(clusters.map(({ sandbox }) => leftovers(sandbox.kc, namespace)));
+  const result = await runEntry('dist/cli.js', ['run', '--config', config]).done;
+  const after = await Promise.all(clusters.map(({ sandbox }) => leftovers(sandbox.kc, namespace)));
+  return { result, engine, before, after };
+}
+
+/** A config file that runs one passing engine, aimed at `namespace`, on `targets`. */
+function targetsConfig(
   name: string,
   targets: Record<string, string>[],
   {
@@ -133,10 +146,7 @@ async function runOnTargets(
       runId,
     }),
   );
-  const before = await Promise.all(clusters.map(({ sandbox }) => leftovers(sandbox.kc, namespace)));
-  const result = await runEntry('dist/cli.js', ['run', '--config', config]).done;
-  const after = await Promise.all(clusters.map(({ sandbox }) => leftovers(sandbox.kc, namespace)));
-  return { result, engine, before, after };
+  return { config, engine };
 }
 
 test('a target whose kube context does not exist: exit 2 naming it, before any cluster is touched', async () => {
@@ -278,3 +288,188 @@ test("a cluster that fails once its chaos started: the warnings it raised are in
     plural: 'chaosresults',
   });
 });
+
+test('a cluster that fails once its chaos started and cannot confirm its stop: the merged reports keep its "chaos stopped" case', async () => {
+  const dir = workDir();
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  // us may not watch engines: its wait fails once the engine is applied, and its stop cannot be read back.
+  const kubeconfig = await identityWithout(us.sandbox, namespace, { chaosengines: ['watch'] });
+  const { result, engine } = await runOnTargets(
+    'unconfirmed',
+    [
+      { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+      { name: 'us', kubeconfig },
+    ],
+    { dir, reports: { junit: 'junit.xml', json: 'report.json' } },
+  );
+  const stop = `kubectl patch chaosengine ${engine.name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
+  // As on one cluster, an unconfirmed stop keeps the exit code of what ended the run: among several
+  // clusters, one that errored is an errored case, so 1.
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  assert.match(
+    result.stdout,
+    new RegExp(
+      `\\[us\\] .*ERROR: chaos may still be running: ChaosEngine ${namespace}/${engine.name} was not confirmed stopped: reading the engines back failed: .*cannot watch resource "chaosengines"`,
+    ),
+  );
+  assert.match(
+    result.stdout,
+    new RegExp(
+      `gate FAILED[\\s\\S]*us/${namespace}/${engine.name} › chaos stopped errored: chaos may still be running`,
+    ),
+  );
+  // The reports of all clusters, written once: no report of us's alone before or after them.
+  assert.equal(result.stdout.match(/chaos-gate: wrote json report/g)?.length, 1, result.stdout);
+  const json = JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')) as {
+    chaosMayStillRun: boolean;
+    suites: { name: string; cases: { name: string; outcome: string; message?: string }[] }[];
+  };
+  assert.equal(json.chaosMayStillRun, true);
+  const stopSuite = json.suites.find(({ name }) => name === `us/${namespace}/${engine.name}`);
+  assert.deepEqual(
+    stopSuite?.cases.map((c) => [c.name, c.outcome]),
+    [['chaos stopped', 'error']],
+    JSON.stringify(json.suites),
+  );
+  assert.ok(stopSuite?.cases[0]?.message?.endsWith(`; to stop it: ${stop}`), stopSuite?.cases[0]?.message);
+  assert.ok(
+    json.suites.some(({ name }) => name === 'us'),
+    'the cluster errored too',
+  );
+  assert.ok(
+    json.suites.some(({ name }) => name.startsWith(`eu/${namespace}/`)),
+    'and eu ran',
+  );
+  const junit = await readCheckedJUnit(path.join(dir, 'junit.xml'));
+  assert.match(
+    junit,
+    new RegExp(
+      `<testsuite name="us/${namespace}/${engine.name}"[^>]*>\\s*<properties/>\\s*<testcase classname="us/${namespace}/${engine.name}" name="chaos stopped"[^>]*>\\s*<error message="chaos may still be running`,
+    ),
+  );
+  await deleteEngine(us.sandbox, engine.name);
+});
+
+test('every cluster fails once its chaos started, as one alone does: exit 2, and each unconfirmed stop in the reports', async () => {
+  const dir = workDir();
+  const withoutWatch = (sandbox: Sandbox) => identityWithout(sandbox, namespace, { chaosengines: ['watch'] });
+  const [eu, us] = (await Promise.all(clusters.map(({ sandbox }) => withoutWatch(sandbox)))) as [
+    string,
+    string,
+  ];
+  const json = path.join(dir, 'report.json');
+  const readJson = () =>
+    JSON.parse(readFileSync(json, 'utf8')) as {
+      chaosMayStillRun: boolean;
+      suites: { name: string; cases: { name: string; outcome: string }[] }[];
+    };
+  const stopped = () =>
+    readJson().suites.map(({ name, cases }) => [name, cases.map((c) => `${c.name} ${c.outcome}`)]);
+
+  // One cluster, no targets.
+  const oneName = uniqueName('unconfirmed-one');
+  const one = await runEntry('dist/cli.js', [
+    'run',
+    '--kubeconfig',
+    eu,
+    '--namespace',
+    namespace,
+    '--engine',
+    engineFile(dir, oneName, 'pass', namespace),
+    '--json',
+    json,
+  ]).done;
+  assert.equal(one.code, 2, one.stdout + one.stderr);
+  assert.match(
+    one.stderr,
+    /^chaos-gate: error: watching ChaosEngines and ChaosResults: .*cannot watch resource "chaosengines"/,
+  );
+  assert.equal(readJson().chaosMayStillRun, true);
+  assert.deepEqual(stopped(), [[`${namespace}/${oneName}`, ['chaos stopped error']]]);
+
+  const both = await runOnTargets(
+    'unconfirmed-both',
+    [
+      { name: 'eu', kubeconfig: eu },
+      { name: 'us', kubeconfig: us },
+    ],
+    { dir, reports: { json } },
+  );
+  assert.equal(both.result.code, 2, both.result.stdout + both.result.stderr);
+  assert.match(both.result.stderr, /^chaos-gate: error: no cluster could be run:\neu: watching ChaosEngines/);
+  assert.equal(readJson().chaosMayStillRun, true);
+  assert.deepEqual(stopped(), [
+    [`eu/${namespace}/${both.engine.name}`, ['chaos stopped error']],
+    [`us/${namespace}/${both.engine.name}`, ['chaos stopped error']],
+  ]);
+  const [euCluster, usCluster] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  await deleteEngine(euCluster.sandbox, oneName);
+  await deleteEngine(euCluster.sandbox, both.engine.name);
+  await deleteEngine(usCluster.sandbox, both.engine.name);
+});
+
+test("the action's main step leaves a cluster's unconfirmed stop to its post step, which stops that cluster's chaos", async () => {
+  const dir = workDir();
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  // us may not watch engines in the main step; its RBAC is put right before the post step.
+  const usKubeconfig = path.join(dir, 'us.kubeconfig');
+  copyFileSync(await identityWithout(us.sandbox, namespace, { chaosengines: ['watch'] }), usKubeconfig);
+  const { config, engine } = targetsConfig(
+    'action-unconfirmed',
+    [
+      { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+      { name: 'us', kubeconfig: usKubeconfig },
+    ],
+    { dir },
+  );
+  const runner = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
+  const files = Object.fromEntries(
+    Object.entries(runner).map(([name, file]) => [name, path.join(dir, file)]),
+  );
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  const main = await runEntry('dist/index.js', [], { cwd: dir, env: { ...files, INPUT_CONFIG: config } })
+    .done;
+
+  assert.equal(main.code, 1, main.stdout);
+  const json = JSON.parse(readFileSync(path.join(dir, 'chaos-gate-results/report.json'), 'utf8')) as {
+    chaosMayStillRun: boolean;
+  };
+  assert.equal(json.chaosMayStillRun, true);
+  const state = readRecords(files.GITHUB_STATE ?? '');
+  assert.equal(state.ended, 'unconfirmed', JSON.stringify(state));
+  assert.equal(state.finished, undefined, 'the post step has chaos to stop');
+
+  copyFileSync(us.sandbox.kubeconfigPath, usKubeconfig);
+  const post = await runEntry('dist/post.js', [], {
+    cwd: dir,
+    env: {
+      ...Object.fromEntries(Object.entries(state).map(([key, value]) => [`STATE_${key}`, value])),
+      INPUT_CONFIG: config,
+    },
+  }).done;
+  assert.equal(post.code, 0, post.stdout);
+  assert.match(
+    post.stdout,
+    /^::warning::the main step could not confirm that its chaos stopped: stopping the chaos of run cg-[^,]+-eu, cg-[^,]+-us$/m,
+  );
+  assert.match(
+    post.stdout,
+    new RegExp(`^\\[cg-[^\\]]+-us\\] \\[chaos-gate\\] stopped ChaosEngine ${namespace}/${engine.name}$`, 'm'),
+  );
+  assert.deepEqual(
+    (await leftovers(us.sandbox.kc, namespace)).engines,
+    [],
+    'and cleaned up as after a cancel',
+  );
+});
+
+/** What a run could not clean up after a stop it could not confirm. */
+async function deleteEngine(sandbox: Sandbox, name: string): Promise<void> {
+  await sandbox.kc.makeApiClient(CustomObjectsApi).deleteNamespacedCustomObject({
+    group: 'litmuschaos.io',
+    version: 'v1alpha1',
+    namespace,
+    plural: 'chaosengines',
+    name,
+  });
+}

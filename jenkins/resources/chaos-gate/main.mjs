@@ -87381,6 +87381,76 @@ var init_inputs = __esm({
   }
 });
 
+// src/run/stop-report.ts
+function unconfirmed(report, strategy) {
+  return [
+    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why: why2 }) => ({
+      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
+      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+      why: why2 ?? "",
+      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+    })),
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why: why2 }) => ({
+      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
+      what: `Workflow ${ref.namespace}/${ref.name}`,
+      why: why2 ?? "",
+      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+    })),
+    ...report.unlisted.map(({ kind, namespace, selector, why: why2 }) => ({
+      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why: why2,
+      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+    }))
+  ];
+}
+function describeUnconfirmed(report, strategy) {
+  return unconfirmed(report, strategy).flatMap(({ what, why: why2, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why2}`,
+    `[chaos-gate]   to stop it: ${command}`
+  ]);
+}
+function withStopCases(report, stops, strategy) {
+  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
+    }
+    const stopCase = {
+      kind: "chaos-stop",
+      className: where.name,
+      name: "chaos stopped",
+      outcome: "error",
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why2}; to stop it: ${command}`,
+      details: command,
+      properties: { command }
+    };
+    suite.cases.push(stopCase);
+  }
+  return { suites };
+}
+function carryingStopCases(error2, stops, strategy) {
+  const cases = withStopCases({ suites: [] }, stops, strategy);
+  if (cases.suites.length === 0) return error2;
+  const carrier = typeof error2 === "object" && error2 !== null ? error2 : new Error(String(error2));
+  carried2.set(carrier, cases);
+  return carrier;
+}
+function stopCasesCarriedBy(error2) {
+  return typeof error2 === "object" && error2 !== null && carried2.get(error2) || { suites: [] };
+}
+var stopEngine, shutdownWorkflow, carried2;
+var init_stop_report = __esm({
+  "src/run/stop-report.ts"() {
+    "use strict";
+    stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+    shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+    carried2 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/kube/client.ts
 import http3 from "node:http";
 import https3 from "node:https";
@@ -90430,65 +90500,6 @@ var init_run_over = __esm({
   }
 });
 
-// src/run/stop-report.ts
-function unconfirmed(report, strategy) {
-  return [
-    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why: why2 }) => ({
-      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
-      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
-      why: why2 ?? "",
-      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
-    })),
-    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why: why2 }) => ({
-      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
-      what: `Workflow ${ref.namespace}/${ref.name}`,
-      why: why2 ?? "",
-      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
-    })),
-    ...report.unlisted.map(({ kind, namespace, selector, why: why2 }) => ({
-      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
-      what: `${kind} labelled ${selector} in namespace ${namespace}`,
-      why: why2,
-      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
-    }))
-  ];
-}
-function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why: why2, command }) => [
-    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why2}`,
-    `[chaos-gate]   to stop it: ${command}`
-  ]);
-}
-function withStopCases(report, stops, strategy) {
-  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, strategy)) {
-    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
-    if (!suite) {
-      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
-      suites.push(suite);
-    }
-    const stopCase = {
-      kind: "chaos-stop",
-      className: where.name,
-      name: "chaos stopped",
-      outcome: "error",
-      message: `chaos may still be running: ${what} was not confirmed stopped: ${why2}; to stop it: ${command}`,
-      details: command,
-      properties: { command }
-    };
-    suite.cases.push(stopCase);
-  }
-  return { suites };
-}
-var stopEngine, shutdownWorkflow;
-var init_stop_report = __esm({
-  "src/run/stop-report.ts"() {
-    "use strict";
-    stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
-    shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
-  }
-});
-
 // src/run/resources.ts
 function logRemoval(removal, log, warn) {
   const list = (items) => items.length > 0 ? `: ${items.join(", ")}` : "";
@@ -90799,10 +90810,14 @@ var init_run_id_in_use = __esm({
 // src/run/run.ts
 import { randomBytes } from "node:crypto";
 async function runGate(config2, context) {
-  const session = await startRun(
-    await prepareCluster(config2, context.kubeconfigContent, context.log),
-    context
-  );
+  const cluster = await prepareCluster(config2, context.kubeconfigContent, context.log);
+  let session;
+  try {
+    session = await startRun(cluster, context);
+  } catch (error2) {
+    reportStopCases(config2, stopCasesCarriedBy(error2), runMeta(config2, void 0), context.log);
+    throw error2;
+  }
   let outcome;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config2.gate);
@@ -90815,6 +90830,9 @@ async function runGate(config2, context) {
   }
   const late = await session.finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
+}
+function reportStopCases(config2, stopCases, meta2, log) {
+  if (stopCases.suites.length > 0) conclude(config2, stopCases, meta2, log);
 }
 function cancelledLate(outcome, signal3) {
   return outcome.cancelled || !signal3.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal3) };
@@ -91047,8 +91065,7 @@ async function runChaos(config2, context, parts) {
       const stops2 = resources2.started ? await resources2.stopChaos(AbortSignal.any([signal3, hurry])) : void 0;
       await load2?.terminate("on cancel");
       await resources2.cleanup(false, hurry, stops2);
-      if (stops2) recordUnconfirmed(config2, stops2, log);
-      throw error2;
+      throw stops2 ? carryingStopCases(error2, stops2, config2.workflow?.shutdown ?? "Stop") : error2;
     }
   }
   const cancelled = signal3.aborted ? cancelReason(signal3) : waited?.chaos.cancelled;
@@ -91099,10 +91116,6 @@ function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
 }
 function plannedEngines(plan) {
   return plan.prepared.filter((m) => m.role === "engine").map((m) => m.object);
-}
-function recordUnconfirmed(config2, stops, log) {
-  const report = withStopCases({ suites: [] }, stops, config2.workflow?.shutdown ?? "Stop");
-  if (report.suites.length > 0) conclude(config2, report, {}, log);
 }
 async function collectReport(config2, connection, resources2, { waited, chaosWindow, loadExit, stops, outlived }, warn, source) {
   const workflowEngines = await workflowChaos(connection, resources2);
@@ -91293,7 +91306,11 @@ async function runTargets(config2, context) {
     return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason }] : [];
   });
   const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
-  if (sessions.length === 0) throw carryingWarnings(nothingRan(failures), raised);
+  if (sessions.length === 0) {
+    const stopCases = failures.map(({ target, error: error2 }) => underLabel(stopCasesCarriedBy(error2), target.name));
+    reportStopCases(config2, mergeReports(...stopCases), runMeta(config2, runId), context.log);
+    throw carryingWarnings(nothingRan(failures), raised);
+  }
   const finish = async (passed) => (await pMap(
     started,
     async (session, i) => session.status === "fulfilled" ? ofTarget(targets[i], await session.value.finish(passed)) : [],
@@ -91337,7 +91354,8 @@ function targetReport(target, started) {
       }
     ]
   };
-  return withRunWarnings({ suites: [suite] }, warnings);
+  const stopCases = underLabel(stopCasesCarriedBy(started?.reason), target.name);
+  return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
 }
 async function refuseUnlessAllAccepted(targets, checked2) {
   const rejected = checked2.flatMap(
@@ -91380,6 +91398,7 @@ var init_targets = __esm({
     init_collect2();
     init_inputs();
     init_publish();
+    init_stop_report();
     init_warnings();
     init_run();
     ofTarget = (target, warnings) => warnings.map((warning) => `target ${target.name}: ${warning}`);

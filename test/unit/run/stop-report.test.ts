@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StopReport } from '../../../src/run/stop.ts';
-import { describeUnconfirmed, withStopCases } from '../../../src/run/stop-report.ts';
+import {
+  carryingStopCases,
+  describeUnconfirmed,
+  stopCasesCarriedBy,
+  withStopCases,
+} from '../../../src/run/stop-report.ts';
 
 const stops: StopReport = {
   engines: [
@@ -64,4 +69,14 @@ test('the report gets an errored "chaos stopped" case in the engine\'s own suite
   assert.equal(byName['shop/chaos-load-x']?.kind, 'workflow');
   assert.equal(byName['shop (chaos-gate.io/run=r1)']?.cases[0]?.kind, 'chaos-stop');
   assert.equal(report.suites.length, 3);
+});
+
+test('an error carries the cases of its stops not confirmed, keeping its class; none when all were', () => {
+  const error = new TypeError('watch refused');
+  assert.equal(carryingStopCases(error, stops, 'Stop'), error);
+  assert.deepEqual(stopCasesCarriedBy(error), withStopCases({ suites: [] }, stops, 'Stop'));
+  const confirmed = { ...stops, engines: [stops.engines[0]!], workflows: [], unlisted: [] };
+  assert.deepEqual(stopCasesCarriedBy(carryingStopCases(new Error('x'), confirmed, 'Stop')), { suites: [] });
+  // Thrown as a string, it is made an Error to carry them.
+  assert.equal(stopCasesCarriedBy(carryingStopCases('lost', stops, 'Stop')).suites.length, 3);
 });

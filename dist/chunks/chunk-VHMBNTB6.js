@@ -14,16 +14,18 @@ import {
   ManifestApplier,
   RunResources,
   cancelReason,
+  carryingStopCases,
   chaosCondition,
   engineKey,
   experimentProgress,
   lockRunId,
   managedBy,
   runLabel,
+  stopCasesCarriedBy,
   until,
   watchSource,
   withStopCases
-} from "./chunk-EEAD33PR.js";
+} from "./chunk-EQLXC5QB.js";
 import {
   LitmusClient,
   connect,
@@ -486,10 +488,14 @@ async function runIdInUse(runId, places, clients, warn) {
 
 // src/run/run.ts
 async function runGate(config, context) {
-  const session = await startRun(
-    await prepareCluster(config, context.kubeconfigContent, context.log),
-    context
-  );
+  const cluster = await prepareCluster(config, context.kubeconfigContent, context.log);
+  let session;
+  try {
+    session = await startRun(cluster, context);
+  } catch (error) {
+    reportStopCases(config, stopCasesCarriedBy(error), runMeta(config, void 0), context.log);
+    throw error;
+  }
   let outcome;
   try {
     if (!session.cancelled) refuseAllSkipped(session.report, config.gate);
@@ -502,6 +508,9 @@ async function runGate(config, context) {
   }
   const late = await session.finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
+}
+function reportStopCases(config, stopCases, meta, log) {
+  if (stopCases.suites.length > 0) conclude(config, stopCases, meta, log);
 }
 function cancelledLate(outcome, signal) {
   return outcome.cancelled || !signal.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal) };
@@ -737,8 +746,7 @@ async function runChaos(config, context, parts) {
       const stops2 = resources.started ? await resources.stopChaos(AbortSignal.any([signal, hurry])) : void 0;
       await load?.terminate("on cancel");
       await resources.cleanup(false, hurry, stops2);
-      if (stops2) recordUnconfirmed(config, stops2, log);
-      throw error;
+      throw stops2 ? carryingStopCases(error, stops2, config.workflow?.shutdown ?? "Stop") : error;
     }
   }
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
@@ -789,10 +797,6 @@ function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
 }
 function plannedEngines(plan) {
   return plan.prepared.filter((m) => m.role === "engine").map((m) => m.object);
-}
-function recordUnconfirmed(config, stops, log) {
-  const report = withStopCases({ suites: [] }, stops, config.workflow?.shutdown ?? "Stop");
-  if (report.suites.length > 0) conclude(config, report, {}, log);
 }
 async function collectReport(config, connection, resources, { waited, chaosWindow, loadExit, stops, outlived }, warn, source) {
   const workflowEngines = await workflowChaos(connection, resources);
@@ -940,7 +944,11 @@ async function runTargets(config, context) {
     return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason }] : [];
   });
   const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
-  if (sessions.length === 0) throw carryingWarnings(nothingRan(failures), raised);
+  if (sessions.length === 0) {
+    const stopCases = failures.map(({ target, error }) => underLabel(stopCasesCarriedBy(error), target.name));
+    reportStopCases(config, mergeReports(...stopCases), runMeta(config, runId), context.log);
+    throw carryingWarnings(nothingRan(failures), raised);
+  }
   const finish = async (passed) => (await pMap(
     started,
     async (session, i) => session.status === "fulfilled" ? ofTarget(targets[i], await session.value.finish(passed)) : [],
@@ -985,7 +993,8 @@ function targetReport(target, started) {
       }
     ]
   };
-  return withRunWarnings({ suites: [suite] }, warnings);
+  const stopCases = underLabel(stopCasesCarriedBy(started?.reason), target.name);
+  return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
 }
 async function refuseUnlessAllAccepted(targets, checked) {
   const rejected = checked.flatMap(

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-MM2JSX6X.js";
+} from "./chunk-VHMBNTB6.js";
 import "./chunk-RBYOJ7E6.js";
 import "./chunk-AC4PAKDO.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-EEAD33PR.js";
+import "./chunk-EQLXC5QB.js";
 import "./chunk-QGHPKKGK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQLJGBJE.js";

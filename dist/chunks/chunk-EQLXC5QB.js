@@ -59,6 +59,70 @@ import {
   CannotRunError
 } from "./chunk-3NSBHRNM.js";
 
+// src/run/stop-report.ts
+var stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+var shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+function unconfirmed(report, strategy) {
+  return [
+    ...report.engines.filter((e) => !e.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
+      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+    })),
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
+      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
+      what: `Workflow ${ref.namespace}/${ref.name}`,
+      why: why ?? "",
+      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+    })),
+    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
+      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why,
+      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+    }))
+  ];
+}
+function describeUnconfirmed(report, strategy) {
+  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
+    `[chaos-gate]   to stop it: ${command}`
+  ]);
+}
+function withStopCases(report, stops, strategy) {
+  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
+    }
+    const stopCase = {
+      kind: "chaos-stop",
+      className: where.name,
+      name: "chaos stopped",
+      outcome: "error",
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
+      details: command,
+      properties: { command }
+    };
+    suite.cases.push(stopCase);
+  }
+  return { suites };
+}
+var carried = /* @__PURE__ */ new WeakMap();
+function carryingStopCases(error, stops, strategy) {
+  const cases = withStopCases({ suites: [] }, stops, strategy);
+  if (cases.suites.length === 0) return error;
+  const carrier = typeof error === "object" && error !== null ? error : new Error(String(error));
+  carried.set(carrier, cases);
+  return carrier;
+}
+function stopCasesCarriedBy(error) {
+  return typeof error === "object" && error !== null && carried.get(error) || { suites: [] };
+}
+
 // src/argo/client.ts
 var group = "argoproj.io";
 var version = "v1alpha1";
@@ -1154,59 +1218,6 @@ async function releaseLeftLeases(connection, leases, log) {
   }
 }
 
-// src/run/stop-report.ts
-var stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
-var shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
-function unconfirmed(report, strategy) {
-  return [
-    ...report.engines.filter((e) => !e.confirmed).map(({ ref, why }) => ({
-      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
-      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
-      why: why ?? "",
-      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
-    })),
-    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
-      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
-      what: `Workflow ${ref.namespace}/${ref.name}`,
-      why: why ?? "",
-      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
-    })),
-    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
-      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
-      what: `${kind} labelled ${selector} in namespace ${namespace}`,
-      why,
-      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
-    }))
-  ];
-}
-function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
-    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
-    `[chaos-gate]   to stop it: ${command}`
-  ]);
-}
-function withStopCases(report, stops, strategy) {
-  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
-    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
-    if (!suite) {
-      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
-      suites.push(suite);
-    }
-    const stopCase = {
-      kind: "chaos-stop",
-      className: where.name,
-      name: "chaos stopped",
-      outcome: "error",
-      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
-      details: command,
-      properties: { command }
-    };
-    suite.cases.push(stopCase);
-  }
-  return { suites };
-}
-
 // src/run/run-over.ts
 var recordGraceMs = 10 * 6e4;
 function runOver(connection, nowMs = Date.now()) {
@@ -1487,6 +1498,10 @@ function logRemoval(removal, log, warn) {
 }
 
 export {
+  describeUnconfirmed,
+  withStopCases,
+  carryingStopCases,
+  stopCasesCarriedBy,
   ArgoClient,
   watchSource,
   cancelReason,
@@ -1502,8 +1517,6 @@ export {
   leaseDurationSeconds,
   lockRunId,
   releaseLeftLeases,
-  describeUnconfirmed,
-  withStopCases,
   anythingLeft,
   RunResources
 };
