@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-WBMOS4W3.js";
+} from "./chunks/chunk-LLALN7AQ.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-GRLH4IY6.js";
-import "./chunks/chunk-3NSBHRNM.js";
+import "./chunks/chunk-Q4M3HB2T.js";
+import "./chunks/chunk-5IL7PTUQ.js";
 
 // src/cli/index.ts
 import * as nodeModule from "node:module";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-3KLRXTRS.js");
+var { main } = await import("./chunks/main-SG6KLQNC.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

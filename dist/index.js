@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-VHMBNTB6.js";
-import "./chunks/chunk-RBYOJ7E6.js";
-import "./chunks/chunk-AC4PAKDO.js";
+} from "./chunks/chunk-AQZ2QXDW.js";
+import "./chunks/chunk-6USAX6H5.js";
+import "./chunks/chunk-O6XZ22KL.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-XDN2CSMS.js";
+} from "./chunks/chunk-UZR6VTB6.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -27,53 +27,53 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-ZXHWDCRC.js";
-import "./chunks/chunk-EQLXC5QB.js";
-import "./chunks/chunk-QGHPKKGK.js";
+} from "./chunks/chunk-U7XCUSJV.js";
+import "./chunks/chunk-QXMBPCNG.js";
+import "./chunks/chunk-URO5MD7I.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-PQLJGBJE.js";
+import "./chunks/chunk-LOM6L4VV.js";
 import {
   loadConfig
-} from "./chunks/chunk-GDAJTTKN.js";
-import "./chunks/chunk-JAOWULLU.js";
-import "./chunks/chunk-2VC5DTLM.js";
+} from "./chunks/chunk-3QDMXMGK.js";
+import "./chunks/chunk-TIKHTCVE.js";
+import "./chunks/chunk-7M77NE7O.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-5J7QQNC3.js";
-import "./chunks/chunk-4IIAXJ5D.js";
-import "./chunks/chunk-RJQLYN3H.js";
-import "./chunks/chunk-L5WWSBDS.js";
-import "./chunks/chunk-7Z6W45QZ.js";
-import "./chunks/chunk-LGCRXLUJ.js";
+} from "./chunks/chunk-AE5GS3C6.js";
+import "./chunks/chunk-WLGA3AOM.js";
+import "./chunks/chunk-RRAAJKSG.js";
+import "./chunks/chunk-GICSWR6Q.js";
+import "./chunks/chunk-QTE7HSFT.js";
+import "./chunks/chunk-4MR5KKR3.js";
 import {
   warningsCarriedBy
-} from "./chunks/chunk-DY6MXJSH.js";
-import "./chunks/chunk-AFCH7IME.js";
+} from "./chunks/chunk-GMCAWLIK.js";
+import "./chunks/chunk-SGE4SSJL.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-ZWDX3ODL.js";
+} from "./chunks/chunk-VE2MD2AI.js";
 import {
   chaosMayStillRun,
   warningsOf
 } from "./chunks/chunk-F4OWZKHV.js";
 import {
   withCancellation
-} from "./chunks/chunk-3HMXXW3G.js";
+} from "./chunks/chunk-D4JIMD4Q.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-SVOU2F6U.js";
-import "./chunks/chunk-IMNZCBY4.js";
-import "./chunks/chunk-UW3C4NVA.js";
-import "./chunks/chunk-GRLH4IY6.js";
-import "./chunks/chunk-KS2JBS36.js";
+import "./chunks/chunk-RYWGQXFK.js";
+import "./chunks/chunk-J46NZ4OZ.js";
+import "./chunks/chunk-Q4M3HB2T.js";
+import "./chunks/chunk-CVQCVXWB.js";
 import {
   redact
-} from "./chunks/chunk-J4IYJQFQ.js";
+} from "./chunks/chunk-QDUWXCRZ.js";
 import {
   CancelledError,
   errorMessage
-} from "./chunks/chunk-3NSBHRNM.js";
+} from "./chunks/chunk-5IL7PTUQ.js";
 
 // src/action/groups.ts
 var titles = {

@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-ZXHWDCRC.js";
+} from "./chunks/chunk-U7XCUSJV.js";
 import {
   ManifestApplier,
   RunResources,
@@ -21,44 +21,44 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-EQLXC5QB.js";
+} from "./chunks/chunk-QXMBPCNG.js";
 import {
   connect,
   limited,
   pMap
-} from "./chunks/chunk-QGHPKKGK.js";
+} from "./chunks/chunk-URO5MD7I.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-PQLJGBJE.js";
+import "./chunks/chunk-LOM6L4VV.js";
 import {
   loadConfig
-} from "./chunks/chunk-GDAJTTKN.js";
-import "./chunks/chunk-JAOWULLU.js";
-import "./chunks/chunk-2VC5DTLM.js";
+} from "./chunks/chunk-3QDMXMGK.js";
+import "./chunks/chunk-TIKHTCVE.js";
+import "./chunks/chunk-7M77NE7O.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-RJQLYN3H.js";
-import "./chunks/chunk-7Z6W45QZ.js";
-import "./chunks/chunk-LGCRXLUJ.js";
+} from "./chunks/chunk-RRAAJKSG.js";
+import "./chunks/chunk-QTE7HSFT.js";
+import "./chunks/chunk-4MR5KKR3.js";
 import {
   RunWarnings
-} from "./chunks/chunk-DY6MXJSH.js";
-import "./chunks/chunk-AFCH7IME.js";
+} from "./chunks/chunk-GMCAWLIK.js";
+import "./chunks/chunk-SGE4SSJL.js";
 import "./chunks/chunk-F4OWZKHV.js";
 import {
   withCancellation
-} from "./chunks/chunk-3HMXXW3G.js";
+} from "./chunks/chunk-D4JIMD4Q.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-IMNZCBY4.js";
-import "./chunks/chunk-UW3C4NVA.js";
-import "./chunks/chunk-GRLH4IY6.js";
-import "./chunks/chunk-KS2JBS36.js";
+import "./chunks/chunk-RYWGQXFK.js";
+import "./chunks/chunk-J46NZ4OZ.js";
+import "./chunks/chunk-Q4M3HB2T.js";
+import "./chunks/chunk-CVQCVXWB.js";
 import {
   redact
-} from "./chunks/chunk-J4IYJQFQ.js";
+} from "./chunks/chunk-QDUWXCRZ.js";
 import {
   errorMessage
-} from "./chunks/chunk-3NSBHRNM.js";
+} from "./chunks/chunk-5IL7PTUQ.js";
 
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {

@@ -25,3 +25,23 @@ export class CancelledError extends Error {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Something an error carries on its way to the code that reports it (a run's warnings, the stops it
+ * could not confirm). Kept beside the error rather than in a wrapper, which would hide the error's
+ * class that the exit code and the fronts read; a thrown non-object becomes an Error to carry it.
+ */
+export function errorCarrier<T>(): {
+  carrying: (error: unknown, value: T) => unknown;
+  carriedBy: (error: unknown) => T | undefined;
+} {
+  const carried = new WeakMap<object, T>();
+  return {
+    carrying(error, value) {
+      const carrier = typeof error === 'object' && error !== null ? error : new Error(String(error));
+      carried.set(carrier, value);
+      return carrier;
+    },
+    carriedBy: (error) => (typeof error === 'object' && error !== null ? carried.get(error) : undefined),
+  };
+}

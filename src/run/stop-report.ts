@@ -1,6 +1,7 @@
 // How a stop that was not confirmed is shown: a log line per engine or workflow with the exact command
 // that stops it, and an errored "chaos stopped" case in the report (so in the JUnit, the JSON and the
 // summary) that no gate setting can excuse: chaos may still be running.
+import { errorCarrier } from '../errors.ts';
 import type { Report, ReportCase, ReportSuite, SuiteKind } from '../report/model.ts';
 import type { StopReport } from './stop.ts';
 
@@ -76,13 +77,12 @@ export function withStopCases(report: Report, stops: StopReport, strategy: 'Stop
 }
 
 /** What an error that ended a run once its chaos started carries: the cases of its stops not confirmed. */
-const carried = new WeakMap<object, Report>();
+const carriedStopCases = errorCarrier<Report>();
 
 /**
  * `error`, carrying the "chaos stopped" cases of `stops` (none when every stop was confirmed) to the
  * use case that writes the reports: the run's own (one cluster) or the one of all clusters, where a
- * cluster's report of its own would overwrite the others' or be overwritten. Beside the error, not a
- * wrapper, so the error's class still decides the exit code.
+ * cluster's report of its own would overwrite the others' or be overwritten.
  */
 export function carryingStopCases(
   error: unknown,
@@ -90,13 +90,10 @@ export function carryingStopCases(
   strategy: 'Stop' | 'Terminate',
 ): unknown {
   const cases = withStopCases({ suites: [] }, stops, strategy);
-  if (cases.suites.length === 0) return error;
-  const carrier = typeof error === 'object' && error !== null ? error : new Error(String(error));
-  carried.set(carrier, cases);
-  return carrier;
+  return cases.suites.length === 0 ? error : carriedStopCases.carrying(error, cases);
 }
 
 /** The "chaos stopped" cases an error that ended a run carries: none for any other error. */
 export function stopCasesCarriedBy(error: unknown): Report {
-  return (typeof error === 'object' && error !== null && carried.get(error)) || { suites: [] };
+  return carriedStopCases.carriedBy(error) ?? { suites: [] };
 }

@@ -2,6 +2,7 @@
 // an object): each is logged the moment it is raised, as it always was, and kept, so that those known
 // before the reports join the gate's in every report, those after (the cleanup's) reach the fronts, and
 // those of a run that ends in an error go with the error.
+import { errorCarrier } from '../errors.ts';
 import type { Report } from '../report/model.ts';
 
 /** Takes one warning, in words without a prefix. */
@@ -45,22 +46,18 @@ export function withRunWarnings(report: Report, warnings: readonly string[]): Re
 }
 
 /** What an error that ended a run carries: the warnings the run raised before it ended. */
-const carried = new WeakMap<object, readonly string[]>();
+const carriedWarnings = errorCarrier<readonly string[]>();
 
 /**
  * `error`, carrying `warnings` (in place of any it carried: a cluster's error that ends a run of
- * several carries every cluster's, each named), for the fronts to show beside it. Kept beside the
- * error rather than in a wrapper, which would hide the error's class that the exit code and the
- * fronts read.
+ * several carries every cluster's, each named), for the fronts to show beside it.
  */
 export function carryingWarnings(error: unknown, warnings: readonly string[]): unknown {
-  if (typeof error !== 'object' || error === null)
-    return warnings.length === 0 ? error : carryingWarnings(new Error(String(error)), warnings);
-  carried.set(error, [...new Set(warnings)]);
-  return error;
+  const isObject = typeof error === 'object' && error !== null;
+  return !isObject && warnings.length === 0 ? error : carriedWarnings.carrying(error, [...new Set(warnings)]);
 }
 
 /** The warnings an error that ended a run carries, each once, in the order they were raised. */
 export function warningsCarriedBy(error: unknown): readonly string[] {
-  return (typeof error === 'object' && error !== null && carried.get(error)) || [];
+  return carriedWarnings.carriedBy(error) ?? [];
 }

@@ -7383,6 +7383,17 @@ var require_dist = __commonJS({
 function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
+function errorCarrier() {
+  const carried = /* @__PURE__ */ new WeakMap();
+  return {
+    carrying(error2, value) {
+      const carrier = typeof error2 === "object" && error2 !== null ? error2 : new Error(String(error2));
+      carried.set(carrier, value);
+      return carrier;
+    },
+    carriedBy: (error2) => typeof error2 === "object" && error2 !== null ? carried.get(error2) : void 0
+  };
+}
 var CannotRunError, ConfigError, CancelledError;
 var init_errors = __esm({
   "src/errors.ts"() {
@@ -18115,18 +18126,17 @@ function withRunWarnings(report, warnings) {
   };
 }
 function carryingWarnings(error2, warnings) {
-  if (typeof error2 !== "object" || error2 === null)
-    return warnings.length === 0 ? error2 : carryingWarnings(new Error(String(error2)), warnings);
-  carried.set(error2, [...new Set(warnings)]);
-  return error2;
+  const isObject2 = typeof error2 === "object" && error2 !== null;
+  return !isObject2 && warnings.length === 0 ? error2 : carriedWarnings.carrying(error2, [...new Set(warnings)]);
 }
 function warningsCarriedBy(error2) {
-  return typeof error2 === "object" && error2 !== null && carried.get(error2) || [];
+  return carriedWarnings.carriedBy(error2) ?? [];
 }
-var RunWarnings, carried;
+var RunWarnings, carriedWarnings;
 var init_warnings = __esm({
   "src/run/warnings.ts"() {
     "use strict";
+    init_errors();
     RunWarnings = class {
       #log;
       #kept = [];
@@ -18145,7 +18155,7 @@ var init_warnings = __esm({
         return taken;
       }
     };
-    carried = /* @__PURE__ */ new WeakMap();
+    carriedWarnings = errorCarrier();
   }
 });
 
@@ -87433,21 +87443,19 @@ function withStopCases(report, stops, strategy) {
 }
 function carryingStopCases(error2, stops, strategy) {
   const cases = withStopCases({ suites: [] }, stops, strategy);
-  if (cases.suites.length === 0) return error2;
-  const carrier = typeof error2 === "object" && error2 !== null ? error2 : new Error(String(error2));
-  carried2.set(carrier, cases);
-  return carrier;
+  return cases.suites.length === 0 ? error2 : carriedStopCases.carrying(error2, cases);
 }
 function stopCasesCarriedBy(error2) {
-  return typeof error2 === "object" && error2 !== null && carried2.get(error2) || { suites: [] };
+  return carriedStopCases.carriedBy(error2) ?? { suites: [] };
 }
-var stopEngine, shutdownWorkflow, carried2;
+var stopEngine, shutdownWorkflow, carriedStopCases;
 var init_stop_report = __esm({
   "src/run/stop-report.ts"() {
     "use strict";
+    init_errors();
     stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
     shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
-    carried2 = /* @__PURE__ */ new WeakMap();
+    carriedStopCases = errorCarrier();
   }
 });
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-GICSWR6Q.js";
+import "./chunk-QTE7HSFT.js";
+import "./chunk-4MR5KKR3.js";
+import "./chunk-GMCAWLIK.js";
+import "./chunk-SGE4SSJL.js";
+import "./chunk-VE2MD2AI.js";
+import "./chunk-F4OWZKHV.js";
+import "./chunk-D4JIMD4Q.js";
+import "./chunk-5L5Z5RRO.js";
+import "./chunk-SVOU2F6U.js";
+import "./chunk-RYWGQXFK.js";
+import "./chunk-J46NZ4OZ.js";
+import "./chunk-Q4M3HB2T.js";
+import "./chunk-CVQCVXWB.js";
+import "./chunk-QDUWXCRZ.js";
+import "./chunk-5IL7PTUQ.js";
+export {
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+};

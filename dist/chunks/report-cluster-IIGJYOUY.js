@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  convertChaos,
+  expectedResultNames
+} from "./chunk-O6XZ22KL.js";
+import "./chunk-466RCVCX.js";
+import {
+  LitmusClient,
+  connect,
+  enginePlural,
+  pMap,
+  resultPlural
+} from "./chunk-URO5MD7I.js";
+import {
+  readableResults
+} from "./chunk-LOM6L4VV.js";
+import "./chunk-7M77NE7O.js";
+import {
+  loadKubeContext
+} from "./chunk-RRAAJKSG.js";
+import "./chunk-4MR5KKR3.js";
+import "./chunk-F4OWZKHV.js";
+import "./chunk-RYWGQXFK.js";
+import "./chunk-J46NZ4OZ.js";
+import "./chunk-Q4M3HB2T.js";
+import "./chunk-CVQCVXWB.js";
+import "./chunk-QDUWXCRZ.js";
+import {
+  CannotRunError,
+  ConfigError
+} from "./chunk-5IL7PTUQ.js";
+
+// src/run/report-cluster.ts
+async function chaosReportFromCluster(config, namespace, selector, log, signal) {
+  const litmus = new LitmusClient(
+    connect(loadKubeContext(config, { say: (line) => log(`chaos-gate: ${line}`) }), { signal })
+  );
+  await litmus.assertInstalled();
+  const engines = (await litmus.list(litmus.target(enginePlural, namespace, selector))).items;
+  const uids = engines.map((e) => e.metadata.uid).filter(Boolean);
+  if (selector && uids.length === 0) {
+    throw new ConfigError(`no ChaosEngine in namespace ${namespace} matches the selector "${selector}"`);
+  }
+  const listed = (await litmus.list(
+    litmus.target(resultPlural, namespace, selector ? `chaosUID in (${uids.join(",")})` : void 0)
+  )).items;
+  if (selector) listed.push(...await resultsUnderExpectedNames(litmus, namespace, engines, listed));
+  const problems = [];
+  const results = readableResults(listed, (problem) => problems.push(problem));
+  if (problems.length > 0) throw new CannotRunError(problems.join("\n"));
+  return convertChaos({ engines, results, asFound: true });
+}
+async function resultsUnderExpectedNames(litmus, namespace, engines, listed) {
+  const have = new Set(listed.map((result) => result.metadata.name));
+  const missing = engines.flatMap(expectedResultNames).filter((name) => !have.has(name));
+  const found = await pMap(missing, (name) => litmus.getResult(namespace, name), { concurrency: 8 });
+  return found.filter((result) => result !== void 0);
+}
+export {
+  chaosReportFromCluster
+};
