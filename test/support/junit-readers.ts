@@ -14,6 +14,7 @@ import path from 'node:path';
 import { xml2js as xmlJs } from 'xml-js';
 import { parseStringPromise } from 'xml2js';
 import { repoRoot } from './fixtures.ts';
+import { notInstalled, testTool } from './tools.ts';
 
 export type ReadResult = 'passed' | 'failure' | 'error' | 'skipped';
 
@@ -48,6 +49,7 @@ export function assertValidJUnit(xml: string): void {
     try {
       execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notInstalled('xmllint');
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
       assert.fail(`${path.basename(schema)} rejects the JUnit:\n${stderr}\n${xml.slice(0, 4000)}`);
     }
@@ -188,8 +190,7 @@ print(json.dumps({"suites": suites, "cases": cases}))
 export function readAsJunitparser(xml: string): ReadReport {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-junit-')), 'junit.xml');
   writeFileSync(file, xml);
-  const python = path.join(repoRoot, '.tools/python/bin/python');
-  const out = execFileSync(python, ['-c', junitparserScript, file]).toString();
+  const out = execFileSync(testTool('junitparser'), ['-c', junitparserScript, file]).toString();
   const read = JSON.parse(out) as ReadReport & { cases: (ReadCase & { message: string | null })[] };
   return {
     ...read,
