@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-AQZ2QXDW.js";
-import "./chunks/chunk-6USAX6H5.js";
-import "./chunks/chunk-O6XZ22KL.js";
+} from "./chunks/chunk-V7ISKS5S.js";
+import "./chunks/chunk-KKXYX2OH.js";
+import "./chunks/chunk-KMTYKMBJ.js";
 import {
   expectedChaosMs,
   progressLog
@@ -27,7 +27,7 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-U7XCUSJV.js";
+} from "./chunks/chunk-LN3KQNRR.js";
 import "./chunks/chunk-QXMBPCNG.js";
 import "./chunks/chunk-URO5MD7I.js";
 import "./chunks/chunk-7GHJJVB5.js";
@@ -40,10 +40,10 @@ import "./chunks/chunk-7M77NE7O.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-AE5GS3C6.js";
+} from "./chunks/chunk-D4KOSIXE.js";
 import "./chunks/chunk-WLGA3AOM.js";
 import "./chunks/chunk-RRAAJKSG.js";
-import "./chunks/chunk-GICSWR6Q.js";
+import "./chunks/chunk-HD2FENJA.js";
 import "./chunks/chunk-QTE7HSFT.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import {
@@ -53,11 +53,12 @@ import "./chunks/chunk-SGE4SSJL.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-VE2MD2AI.js";
+} from "./chunks/chunk-ZOLMRRSH.js";
 import {
   chaosMayStillRun,
+  suitesUnder,
   warningsOf
-} from "./chunks/chunk-F4OWZKHV.js";
+} from "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation
 } from "./chunks/chunk-D4JIMD4Q.js";
@@ -216,12 +217,14 @@ async function runAction() {
       })
     );
     groups.end();
-    if (chaosMayStillRun(outcome.report)) state.markEnded("unconfirmed");
+    const { report } = outcome;
+    if (chaosMayStillRun(report))
+      state.markUnconfirmed((run) => !run.target || chaosMayStillRun(suitesUnder(report, run.target.name)));
     else state.markFinished();
     await publishToGitHub(outcome, maxAnnotations - signalWarnings);
   } catch (error2) {
     groups.end();
-    if (started) state.markEnded("failed");
+    if (started) state.markFailed();
     else state.markFinished();
     const cancelled = error2 instanceof CancelledError;
     const message = redact(errorMessage(error2));

@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-U7XCUSJV.js";
+} from "./chunks/chunk-LN3KQNRR.js";
 import {
   ManifestApplier,
   RunResources,
@@ -44,7 +44,7 @@ import {
   RunWarnings
 } from "./chunks/chunk-GMCAWLIK.js";
 import "./chunks/chunk-SGE4SSJL.js";
-import "./chunks/chunk-F4OWZKHV.js";
+import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation
 } from "./chunks/chunk-D4JIMD4Q.js";
@@ -138,12 +138,11 @@ async function stopUnfinishedRun() {
   }
   if (started.length > 0)
     warning(`${whyStop[state.mainEnd()]}: stopping the chaos of run ${ids(started)}`);
-  const several = runs.length > 1;
   const stopped = await withCancellation(
     () => {
     },
     // Any signal here means the runner is about to kill the step: one last attempt, then out.
-    ({ cancel }) => pMap(runs, (run) => stopOne(run, inputs, config, cancel, several), {
+    ({ cancel }) => pMap(runs, (run) => stopOne(run, inputs, config, cancel), {
       concurrency: config.parallelTargets
     })
   );
@@ -158,13 +157,14 @@ var whyStop = {
   failed: "the main step failed after its chaos started",
   unconfirmed: "the main step could not confirm that its chaos stopped"
 };
-async function stopOne(run, inputs, config, hurry, several) {
+async function stopOne(run, inputs, config, hurry) {
   const cluster = {
     ...config,
     kubeconfig: run.target?.kubeconfig ?? config.kubeconfig,
     context: run.target?.context ?? config.context,
     kubeconfigContent: inputs.kubeconfigContent
   };
+  const several = run.target !== void 0;
   const log = several ? (line) => logLine(`[${run.runId}] ${line}`) : logLine;
   const warnings = new RunWarnings(log);
   const named = (warning2) => several ? `run ${run.runId}: ${warning2}` : warning2;

@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { CancelledError, errorMessage } from '../errors.ts';
-import { chaosMayStillRun } from '../report/model.ts';
+import { chaosMayStillRun, suitesUnder } from '../report/model.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { mergeGate } from '../run/merge.ts';
 import { cancellableReports } from '../run/publish.ts';
@@ -82,13 +82,16 @@ export async function runAction(): Promise<void> {
         }),
     );
     groups.end();
-    // Chaos that was not confirmed stopped is the post step's to try again.
-    if (chaosMayStillRun(outcome.report)) state.markEnded('unconfirmed');
+    // Chaos that was not confirmed stopped is the post step's to try again: with several clusters, only
+    // that of the clusters whose own suites say so.
+    const { report } = outcome;
+    if (chaosMayStillRun(report))
+      state.markUnconfirmed((run) => !run.target || chaosMayStillRun(suitesUnder(report, run.target.name)));
     else state.markFinished();
     await publishToGitHub(outcome, maxAnnotations - signalWarnings);
   } catch (error) {
     groups.end();
-    if (started) state.markEnded('failed');
+    if (started) state.markFailed();
     else state.markFinished();
     const cancelled = error instanceof CancelledError;
     const message = redact(errorMessage(error));

@@ -1,9 +1,10 @@
 // The post step: runs even when the job was cancelled and the main step killed. If the main step was
-// killed, failed after its chaos started, or could not confirm its chaos stopped, stop every engine and
-// workflow of its run — confirmed, as `run` does — so no fault outlives the job, then clean up what the
-// run recorded it created and its own cleanup did not remove, as that cleanup would have after a cancel
-// (stop-run.ts). A main step killed in preflight started no chaos: its run id's leases are deleted, and
-// that is all. (An inline kubeconfig is never on disk: nothing to remove.)
+// killed, failed after its chaos started, or could not confirm its chaos stopped (then, with several
+// clusters, on those whose stop it could not confirm), stop every engine and workflow of its run —
+// confirmed, as `run` does — so no fault outlives the job, then clean up what the run recorded it
+// created and its own cleanup did not remove, as that cleanup would have after a cancel (stop-run.ts).
+// A main step killed in preflight started no chaos: its run id's leases are deleted, and that is all.
+// (An inline kubeconfig is never on disk: nothing to remove.)
 import * as core from '@actions/core';
 import pMap from 'p-map';
 import { loadConfig, type GateConfig } from '../config/load.ts';
@@ -49,14 +50,13 @@ async function stopUnfinishedRun(): Promise<void> {
   // tenth must not be left out of the annotations. A run killed in preflight has no chaos to stop.
   if (started.length > 0)
     core.warning(`${whyStop[state.mainEnd()]}: stopping the chaos of run ${ids(started)}`);
-  const several = runs.length > 1;
   // All at once, as the main step runs its clusters: one after the other, each unreachable cluster
   // would hold the next for its whole stop-timeout.
   const stopped = await withCancellation(
     () => {},
     // Any signal here means the runner is about to kill the step: one last attempt, then out.
     ({ cancel }) =>
-      pMap(runs, (run) => stopOne(run, inputs, config, cancel, several), {
+      pMap(runs, (run) => stopOne(run, inputs, config, cancel), {
         concurrency: config.parallelTargets,
       }),
   );
@@ -84,7 +84,6 @@ async function stopOne(
   inputs: ActionInputs,
   config: GateConfig,
   hurry: AbortSignal,
-  several: boolean,
 ): Promise<{ problem: string | undefined; warnings: string[] }> {
   const cluster = {
     ...config,
@@ -92,7 +91,9 @@ async function stopOne(
     context: run.target?.context ?? config.context,
     kubeconfigContent: inputs.kubeconfigContent,
   };
-  // Lines of clusters stopped at once are told apart by the run's id, as the main step's by the target.
+  // Lines of clusters stopped at once are told apart by the run's id, as the main step's by the target;
+  // so is a cluster's run left alone to stop, the others' stops confirmed by the main step.
+  const several = run.target !== undefined;
   const log = several ? (line: string) => logLine(`[${run.runId}] ${line}`) : logLine;
   const warnings = new RunWarnings(log);
   const named = (warning: string) => (several ? `run ${run.runId}: ${warning}` : warning);

@@ -248,6 +248,14 @@ export function labelledExperiment({ className, experiment }: ReportCase): strin
   return experiment && `${className}/${experiment.slice(experiment.lastIndexOf('/') + 1)}`;
 }
 
+/**
+ * The suites of one `label` in a report of several: those `underLabel` named after it, and one named
+ * as the label itself (a cluster that could not run at all).
+ */
+export function suitesUnder(report: Report, label: string): Report {
+  return { suites: report.suites.filter(({ name }) => name === label || name.startsWith(`${label}/`)) };
+}
+
 /** The report with every suite and case named under `label` (a cluster, a CI job): `label/suite`. */
 export function underLabel(report: Report, label: string): Report {
   return {

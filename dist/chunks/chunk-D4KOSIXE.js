@@ -6,11 +6,11 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-VE2MD2AI.js";
+} from "./chunk-ZOLMRRSH.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-F4OWZKHV.js";
+} from "./chunk-CVJQ4RIC.js";
 import {
   settingName
 } from "./chunk-Q4M3HB2T.js";

@@ -16,7 +16,7 @@ import {
 } from "./chunk-LOM6L4VV.js";
 import {
   secondsBetween
-} from "./chunk-F4OWZKHV.js";
+} from "./chunk-CVJQ4RIC.js";
 
 // src/report/interruption.ts
 function interruptionOf({ timedOut, cancelled }) {

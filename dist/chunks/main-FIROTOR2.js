@@ -218,7 +218,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-6X6SYGQ5.js");
+        const { runTargets } = await import("./targets-EFH3BAJE.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -234,8 +234,8 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-6NGSSKKY.js"),
-          import("./publish-YPN7C5BV.js")
+          import("./report-FBNGEOMR.js"),
+          import("./publish-AOHSNJVR.js")
         ]);
         const sources = parsed.sources;
         return exitCodeOf(
@@ -244,14 +244,14 @@ async function main(argv, given = processIo) {
       }
       case "merge": {
         const [{ mergeGate }, { cancellableReports }] = await Promise.all([
-          import("./merge-OT3SAIQP.js"),
-          import("./publish-YPN7C5BV.js")
+          import("./merge-S7OOY5BR.js"),
+          import("./publish-AOHSNJVR.js")
         ]);
         const files = parsed.files;
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-ZU234XZL.js");
+        const { validateRun } = await import("./inputs-7ZJCZ4YK.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -2,25 +2,17 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-AQZ2QXDW.js";
-import "./chunk-6USAX6H5.js";
-import "./chunk-O6XZ22KL.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-QXMBPCNG.js";
-import "./chunk-URO5MD7I.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-LOM6L4VV.js";
-import "./chunk-7M77NE7O.js";
-import "./chunk-WLGA3AOM.js";
-import "./chunk-RRAAJKSG.js";
-import "./chunk-GICSWR6Q.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-HD2FENJA.js";
 import "./chunk-QTE7HSFT.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
 import "./chunk-SGE4SSJL.js";
-import "./chunk-VE2MD2AI.js";
-import "./chunk-F4OWZKHV.js";
+import "./chunk-ZOLMRRSH.js";
+import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
@@ -31,5 +23,8 @@ import "./chunk-CVQCVXWB.js";
 import "./chunk-QDUWXCRZ.js";
 import "./chunk-5IL7PTUQ.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

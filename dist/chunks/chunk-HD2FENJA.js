@@ -19,7 +19,7 @@ import {
 } from "./chunk-SGE4SSJL.js";
 import {
   reportPathProblems
-} from "./chunk-VE2MD2AI.js";
+} from "./chunk-ZOLMRRSH.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-O6XZ22KL.js";
+} from "./chunk-KMTYKMBJ.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -21,7 +21,7 @@ import {
   loadKubeContext
 } from "./chunk-RRAAJKSG.js";
 import "./chunk-4MR5KKR3.js";
-import "./chunk-F4OWZKHV.js";
+import "./chunk-CVJQ4RIC.js";
 import "./chunk-RYWGQXFK.js";
 import "./chunk-J46NZ4OZ.js";
 import "./chunk-Q4M3HB2T.js";

@@ -10,8 +10,8 @@ import {
   removeReports,
   reportPathProblems,
   runMeta
-} from "./chunk-VE2MD2AI.js";
-import "./chunk-F4OWZKHV.js";
+} from "./chunk-ZOLMRRSH.js";
+import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-Q4M3HB2T.js";

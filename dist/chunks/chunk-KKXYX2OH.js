@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   interruptionOf
-} from "./chunk-O6XZ22KL.js";
+} from "./chunk-KMTYKMBJ.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -18,7 +18,7 @@ import {
 } from "./chunk-4MR5KKR3.js";
 import {
   secondsBetween
-} from "./chunk-F4OWZKHV.js";
+} from "./chunk-CVJQ4RIC.js";
 import {
   MiB,
   readInputFile,

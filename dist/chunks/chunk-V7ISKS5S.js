@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-6USAX6H5.js";
+} from "./chunk-KKXYX2OH.js";
 import {
   convertChaos,
   engineSuiteName
-} from "./chunk-O6XZ22KL.js";
+} from "./chunk-KMTYKMBJ.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -64,7 +64,7 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-GICSWR6Q.js";
+} from "./chunk-HD2FENJA.js";
 import {
   prepareWorkflow,
   workflowName,
@@ -83,11 +83,11 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-VE2MD2AI.js";
+} from "./chunk-ZOLMRRSH.js";
 import {
   mergeReports,
   underLabel
-} from "./chunk-F4OWZKHV.js";
+} from "./chunk-CVJQ4RIC.js";
 import {
   settingName
 } from "./chunk-Q4M3HB2T.js";

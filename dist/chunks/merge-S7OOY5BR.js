@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-AE5GS3C6.js";
-import "./chunk-VE2MD2AI.js";
-import "./chunk-F4OWZKHV.js";
+} from "./chunk-D4KOSIXE.js";
+import "./chunk-ZOLMRRSH.js";
+import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";
 import "./chunk-SVOU2F6U.js";
 import "./chunk-Q4M3HB2T.js";

@@ -59,6 +59,9 @@ function chaosMayStillRun(report) {
 function labelledExperiment({ className, experiment }) {
   return experiment && `${className}/${experiment.slice(experiment.lastIndexOf("/") + 1)}`;
 }
+function suitesUnder(report, label) {
+  return { suites: report.suites.filter(({ name }) => name === label || name.startsWith(`${label}/`)) };
+}
 function underLabel(report, label) {
   return {
     suites: report.suites.map((suite) => ({
@@ -81,5 +84,6 @@ export {
   importanceOf,
   chaosMayStillRun,
   labelledExperiment,
+  suitesUnder,
   underLabel
 };

@@ -11,7 +11,7 @@ import {
   leadingReasons,
   warningsOf,
   whereEvery
-} from "./chunk-F4OWZKHV.js";
+} from "./chunk-CVJQ4RIC.js";
 import {
   evaluateGate,
   isSkipped,

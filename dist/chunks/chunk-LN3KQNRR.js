@@ -15,7 +15,7 @@ import {
   judgedCases,
   labelledExperiment,
   whereEvery
-} from "./chunk-F4OWZKHV.js";
+} from "./chunk-CVJQ4RIC.js";
 import {
   labelFor,
   layerFrom,
@@ -19983,8 +19983,18 @@ var state = {
   },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: () => saveState(keys.finished, "true"),
-  /** The main step reached its end, and its chaos may still run: the post step says why it stops it. */
-  markEnded: (end) => saveState(keys.ended, end),
+  /** The main step failed after its chaos started: the post step stops every recorded run, saying why. */
+  markFailed: () => saveState(keys.ended, "failed"),
+  /**
+   * The main step reached its end with the stop of some runs' chaos not confirmed: only those stay
+   * recorded, for the post step to stop and name. The others' chaos was confirmed stopped and their
+   * cleanup ran as the policy says: the post step must neither warn of them nor delete what they kept.
+   */
+  markUnconfirmed(mayStillRun) {
+    runs.splice(0, runs.length, ...runs.filter(mayStillRun));
+    saveState(keys.runs, JSON.stringify(runs));
+    saveState(keys.ended, "unconfirmed");
+  },
   mainEnd() {
     const end = getState(keys.ended);
     return end === "failed" || end === "unconfirmed" ? end : "killed";
@@ -20022,4 +20032,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-U7XCUSJV.js.LEGAL.txt */
+/*! For license information please see chunk-LN3KQNRR.js.LEGAL.txt */

@@ -5,12 +5,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-6USAX6H5.js";
+} from "./chunk-KKXYX2OH.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-O6XZ22KL.js";
+} from "./chunk-KMTYKMBJ.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
@@ -31,8 +31,8 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-VE2MD2AI.js";
-import "./chunk-F4OWZKHV.js";
+} from "./chunk-ZOLMRRSH.js";
+import "./chunk-CVJQ4RIC.js";
 import {
   isSkipped,
   skippingSetting
@@ -196,7 +196,7 @@ async function reportGate(config, sources, log, signal) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-IIGJYOUY.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-2Q5OKPXY.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

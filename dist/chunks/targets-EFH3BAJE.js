@@ -2,17 +2,25 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-GICSWR6Q.js";
+  runTargets
+} from "./chunk-V7ISKS5S.js";
+import "./chunk-KKXYX2OH.js";
+import "./chunk-KMTYKMBJ.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-QXMBPCNG.js";
+import "./chunk-URO5MD7I.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-LOM6L4VV.js";
+import "./chunk-7M77NE7O.js";
+import "./chunk-WLGA3AOM.js";
+import "./chunk-RRAAJKSG.js";
+import "./chunk-HD2FENJA.js";
 import "./chunk-QTE7HSFT.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
 import "./chunk-SGE4SSJL.js";
-import "./chunk-VE2MD2AI.js";
-import "./chunk-F4OWZKHV.js";
+import "./chunk-ZOLMRRSH.js";
+import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
@@ -23,8 +31,5 @@ import "./chunk-CVQCVXWB.js";
 import "./chunk-QDUWXCRZ.js";
 import "./chunk-5IL7PTUQ.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };
