@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-V7ISKS5S.js";
+} from "./chunks/chunk-XGWTM2ZI.js";
 import "./chunks/chunk-KKXYX2OH.js";
 import "./chunks/chunk-KMTYKMBJ.js";
 import {

@@ -352,8 +352,12 @@ async function preflight(
       lock = locked.lock;
       problems.push(...locked.problems);
     }
+    // A listing the cancel cut short is no check worth a warning: the run says it was cancelled.
+    const warnUnlessCancelled: Warn = (warning) => {
+      if (!signal.aborted) warn(warning);
+    };
     if (problems.length === 0 && config.runId !== undefined)
-      problems.push(...(await runIdInUse(runId, places, { litmus, argo }, warn)));
+      problems.push(...(await runIdInUse(runId, places, { litmus, argo }, warnUnlessCancelled)));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? '';
       problems.push(

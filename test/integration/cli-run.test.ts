@@ -16,6 +16,7 @@ import { apiClient, connect } from '../../src/kube/client.ts';
 import { loadKubeContext } from '../../src/kube/context.ts';
 import { startConnectProxy, startSocksProxy } from '../support/tunnel-proxies.ts';
 import { fixturePath } from '../support/fixtures.ts';
+import { holdingProxy } from '../support/holding-proxy.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import type { Outcome } from '../support/fake-operator.ts';
@@ -381,6 +382,41 @@ describe('chaos-gate run on a real API server', () => {
       !(await leftovers(env.sandbox.kc, namespace)).engines.includes(name),
       'and deleted (cleanup always)',
     );
+  });
+
+  test('SIGTERM while preflight checks the run id: the cancel alone, no warning of the check it cut short', async (t) => {
+    const dir = workDir();
+    const runId = uniqueName('cancelled-check');
+    const held = { cancel: () => {} };
+    // Preflight lists what its run id labels once it holds the lease: held there, the run is cancelled.
+    const proxy = await holdingProxy(
+      env.sandbox,
+      (request) => {
+        const url = new URL(request.url ?? '', 'http://held');
+        return (
+          url.pathname === `/apis/litmuschaos.io/v1alpha1/namespaces/${namespace}/chaosengines` &&
+          url.searchParams.get('labelSelector') === `chaos-gate.io/run=${runId}`
+        );
+      },
+      () => held.cancel(),
+    );
+    t.after(() => proxy.close());
+    const kubeconfig = path.join(dir, 'kubeconfig');
+    writeFileSync(kubeconfig, proxy.kubeconfig(namespace));
+    const run = env.run(
+      ['--engine', engineFile(dir, uniqueName('cancelled-check'), 'pass'), '--run-id', runId],
+      { kubeconfig },
+    );
+    held.cancel = () => run.kill('SIGTERM');
+    const result = await run.done;
+    assert.equal(result.code, 143, result.stdout + result.stderr);
+    // Before, the listing the cancel ended was also a warning, under the cancel: "not checked whether
+    // another run … still runs chaos: … cannot reach the Kubernetes API server: cancelled by SIGTERM".
+    assert.deepEqual(result.stderr.trimEnd().split('\n'), [
+      'chaos-gate: received SIGTERM: stopping the chaos and cleaning up',
+      'chaos-gate: cancelled by SIGTERM before any chaos started',
+    ]);
+    assert.doesNotMatch(result.stdout, /WARNING/);
   });
 
   test('an engine the CRD schema would reject is refused offline, by validate and by run, naming the field', async () => {

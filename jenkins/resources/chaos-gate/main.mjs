@@ -91001,8 +91001,11 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc, genera
       lock = locked.lock;
       problems.push(...locked.problems);
     }
+    const warnUnlessCancelled = (warning) => {
+      if (!signal3.aborted) warn(warning);
+    };
     if (problems.length === 0 && config2.runId !== void 0)
-      problems.push(...await runIdInUse(runId, places, { litmus, argo }, warn));
+      problems.push(...await runIdInUse(runId, places, { litmus, argo }, warnUnlessCancelled));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? "";
       problems.push(

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-V7ISKS5S.js";
+} from "./chunk-XGWTM2ZI.js";
 import "./chunk-KKXYX2OH.js";
 import "./chunk-KMTYKMBJ.js";
 import "./chunk-466RCVCX.js";

@@ -674,8 +674,11 @@ async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId 
       lock = locked.lock;
       problems.push(...locked.problems);
     }
+    const warnUnlessCancelled = (warning) => {
+      if (!signal.aborted) warn(warning);
+    };
     if (problems.length === 0 && config.runId !== void 0)
-      problems.push(...await runIdInUse(runId, places, { litmus, argo }, warn));
+      problems.push(...await runIdInUse(runId, places, { litmus, argo }, warnUnlessCancelled));
     if (argo && workflow && problems.length === 0) {
       const namespace = workflow.metadata.namespace ?? "";
       problems.push(
