@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-2BHF4KCN.js");
+var { main } = await import("./chunks/main-AJASSJHP.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-XGWTM2ZI.js";
-import "./chunks/chunk-KKXYX2OH.js";
+} from "./chunks/chunk-EN7MVT5I.js";
+import "./chunks/chunk-HHA4PUI6.js";
 import "./chunks/chunk-KMTYKMBJ.js";
 import {
   expectedChaosMs,

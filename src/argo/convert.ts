@@ -40,9 +40,10 @@ const isStep = (node: WorkflowNode | undefined) =>
  * Why the wait ended before the workflow did: what it leaves unfinished is judged by it. Cancelled,
  * what was still running was stopped by us, as an engine's experiments are (litmus/convert.ts), and a
  * workflow it submitted may not have started yet. `source`: how messages name the workflow the user
- * gave (submit.ts workflowSource), for a refusal only the user's file can fix.
+ * gave (submit.ts workflowSource), for a refusal only the user's file can fix; `templateSetting`: how
+ * the running front takes workflow.template, which the advice on such a refusal names.
  */
-type SuiteOptions = RunEnd & { source?: string };
+type SuiteOptions = RunEnd & { source?: string; templateSetting?: string };
 
 /** A workflow checked against workflowSchema (a file is when it is read). */
 export function workflowToSuite(workflow: Workflow, options: SuiteOptions = {}): ReportSuite {
@@ -168,7 +169,7 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
       className: name,
       name: 'workflow',
       outcome: nodeOutcomes[status.phase],
-      message: controllerMessage(status.phase, status.message, options.source),
+      message: controllerMessage(status.phase, status.message, options),
       properties: {},
     });
   }
@@ -190,9 +191,13 @@ function suiteOf(workflow: Workflow, options: SuiteOptions, unreadableSteps?: st
 }
 
 /** The controller's reason for ending a workflow no step failed, and what to do when it is a restriction's. */
-function controllerMessage(phase: string, message: string | undefined, source: string | undefined): string {
+function controllerMessage(
+  phase: string,
+  message: string | undefined,
+  { source, templateSetting }: SuiteOptions,
+): string {
   if (!message) return `${phase}, with no message from the controller`;
-  const advice = restrictionAdvice(message);
+  const advice = restrictionAdvice(message, templateSetting);
   if (!advice) return message;
   return source ? `${source}: ${advice}` : advice;
 }

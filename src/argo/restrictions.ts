@@ -28,14 +28,15 @@ export const referenceOverrides = [
 const restricted =
   'the controller runs only WorkflowTemplates (workflowRestrictions.templateReferencing Strict or Secure in its workflow-controller-configmap)';
 
-const advice: { refusal: RegExp; did: string; what: string }[] = [
+/** `templateSetting`: how the running front takes workflow.template, for the advice that names it. */
+const advice = (templateSetting: string): { refusal: RegExp; did: string; what: string }[] => [
   {
     refusal:
       /^workflows must use workflowTemplateRef to be executed when the controller is in reference mode/,
     did: 'refused to run it',
     what:
       `${restricted}: put the workflow's templates in a WorkflowTemplate and run that with ` +
-      'workflow.template (--workflow-template), or ask for the restriction to be lifted',
+      `workflow.template (${templateSetting}), or ask for the restriction to be lifted`,
   },
   {
     refusal:
@@ -59,7 +60,10 @@ const advice: { refusal: RegExp; did: string; what: string }[] = [
  * The controller's message, said as what it did and why, with what to do, when it ended the workflow
  * for its restrictions; undefined for any other message.
  */
-export function restrictionAdvice(message: string): string | undefined {
-  const found = advice.find(({ refusal }) => refusal.test(message));
+export function restrictionAdvice(
+  message: string,
+  templateSetting = '--workflow-template',
+): string | undefined {
+  const found = advice(templateSetting).find(({ refusal }) => refusal.test(message));
   return found && `the workflow controller ${found.did}: "${message}"; ${found.what}`;
 }

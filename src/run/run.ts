@@ -14,6 +14,7 @@ import { prepareWorkflow, workflowName, workflowSource, type WorkflowObject } fr
 import { templateRefProblems } from '../argo/template-refs.ts';
 import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
 import { formatDuration } from '../config/duration.ts';
+import { settingName } from '../config/fields.ts';
 import type { GateConfig } from '../config/load.ts';
 import { CancelledError, CannotRunError } from '../errors.ts';
 import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
@@ -560,6 +561,7 @@ async function collectReport(
                   timedOut: waited.workflow.timedOut,
                   cancelled: waited.workflow.cancelled,
                   source,
+                  templateSetting: settingName('workflow.template'),
                 }),
                 workflowEngines.problem,
               ),

@@ -88101,8 +88101,8 @@ var init_interruption = __esm({
 });
 
 // src/argo/restrictions.ts
-function restrictionAdvice(message) {
-  const found = advice.find(({ refusal }) => refusal.test(message));
+function restrictionAdvice(message, templateSetting = "--workflow-template") {
+  const found = advice(templateSetting).find(({ refusal }) => refusal.test(message));
   return found && `the workflow controller ${found.did}: "${message}"; ${found.what}`;
 }
 var referenceOverrides, restricted, advice;
@@ -88126,11 +88126,11 @@ var init_restrictions = __esm({
       "artifactGC"
     ];
     restricted = "the controller runs only WorkflowTemplates (workflowRestrictions.templateReferencing Strict or Secure in its workflow-controller-configmap)";
-    advice = [
+    advice = (templateSetting) => [
       {
         refusal: /^workflows must use workflowTemplateRef to be executed when the controller is in reference mode/,
         did: "refused to run it",
-        what: `${restricted}: put the workflow's templates in a WorkflowTemplate and run that with workflow.template (--workflow-template), or ask for the restriction to be lifted`
+        what: `${restricted}: put the workflow's templates in a WorkflowTemplate and run that with workflow.template (${templateSetting}), or ask for the restriction to be lifted`
       },
       {
         refusal: /^fields \[.*\] are not permitted when using workflowTemplateRef with templateReferencing restriction/,
@@ -88317,7 +88317,7 @@ function suiteOf(workflow, options, unreadableSteps) {
       className: name,
       name: "workflow",
       outcome: nodeOutcomes[status.phase],
-      message: controllerMessage(status.phase, status.message, options.source),
+      message: controllerMessage(status.phase, status.message, options),
       properties: {}
     });
   }
@@ -88337,9 +88337,9 @@ function suiteOf(workflow, options, unreadableSteps) {
     cases
   };
 }
-function controllerMessage(phase, message, source) {
+function controllerMessage(phase, message, { source, templateSetting }) {
   if (!message) return `${phase}, with no message from the controller`;
-  const advice2 = restrictionAdvice(message);
+  const advice2 = restrictionAdvice(message, templateSetting);
   if (!advice2) return message;
   return source ? `${source}: ${advice2}` : advice2;
 }
@@ -91138,7 +91138,8 @@ async function collectReport(config2, connection, resources2, { waited, chaosWin
             liveWorkflowToSuite(waited.workflow.workflow, {
               timedOut: waited.workflow.timedOut,
               cancelled: waited.workflow.cancelled,
-              source
+              source,
+              templateSetting: settingName("workflow.template")
             }),
             workflowEngines.problem
           )
@@ -91243,6 +91244,7 @@ var init_run = __esm({
     init_template_refs();
     init_wait();
     init_duration();
+    init_fields();
     init_errors();
     init_apply();
     init_client();

@@ -381,6 +381,22 @@ test("a workflow a restricted controller refused (templateReferencing Strict or 
     refusal('invalid spec: template reference chaos-load.mian not found'),
     'invalid spec: template reference chaos-load.mian not found',
   );
+  // The Action's user is told the input to set, not the CLI's flag.
+  const fromAction = liveWorkflowToSuite(
+    workflow(
+      {
+        phase: 'Error',
+        message:
+          'workflows must use workflowTemplateRef to be executed when the controller is in reference mode',
+      },
+      [],
+    ),
+    { source, templateSetting: 'workflow-template' },
+  );
+  assert.match(
+    fromAction.cases[0]?.message ?? '',
+    /run that with workflow\.template \(workflow-template\), or ask/,
+  );
 });
 
 test('a running workflow whose nodes all succeeded is not complete: the gate cannot pass it', () => {

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-KKXYX2OH.js";
+} from "./chunk-HHA4PUI6.js";
 import {
   convertChaos,
   engineSuiteName
@@ -811,7 +811,8 @@ async function collectReport(config, connection, resources, { waited, chaosWindo
             liveWorkflowToSuite(waited.workflow.workflow, {
               timedOut: waited.workflow.timedOut,
               cancelled: waited.workflow.cancelled,
-              source
+              source,
+              templateSetting: settingName("workflow.template")
             }),
             workflowEngines.problem
           )

@@ -265,11 +265,11 @@ var referenceOverrides = [
   "artifactGC"
 ];
 var restricted = "the controller runs only WorkflowTemplates (workflowRestrictions.templateReferencing Strict or Secure in its workflow-controller-configmap)";
-var advice = [
+var advice = (templateSetting) => [
   {
     refusal: /^workflows must use workflowTemplateRef to be executed when the controller is in reference mode/,
     did: "refused to run it",
-    what: `${restricted}: put the workflow's templates in a WorkflowTemplate and run that with workflow.template (--workflow-template), or ask for the restriction to be lifted`
+    what: `${restricted}: put the workflow's templates in a WorkflowTemplate and run that with workflow.template (${templateSetting}), or ask for the restriction to be lifted`
   },
   {
     refusal: /^fields \[.*\] are not permitted when using workflowTemplateRef with templateReferencing restriction/,
@@ -282,8 +282,8 @@ var advice = [
     what: "the WorkflowTemplate it runs (or the controller's workflowDefaults) changed while it ran, which templateReferencing: Secure does not allow: change templates only when no run uses them, and run again"
   }
 ];
-function restrictionAdvice(message) {
-  const found = advice.find(({ refusal }) => refusal.test(message));
+function restrictionAdvice(message, templateSetting = "--workflow-template") {
+  const found = advice(templateSetting).find(({ refusal }) => refusal.test(message));
   return found && `the workflow controller ${found.did}: "${message}"; ${found.what}`;
 }
 
@@ -381,7 +381,7 @@ function suiteOf(workflow, options, unreadableSteps) {
       className: name,
       name: "workflow",
       outcome: nodeOutcomes[status.phase],
-      message: controllerMessage(status.phase, status.message, options.source),
+      message: controllerMessage(status.phase, status.message, options),
       properties: {}
     });
   }
@@ -401,9 +401,9 @@ function suiteOf(workflow, options, unreadableSteps) {
     cases
   };
 }
-function controllerMessage(phase, message, source) {
+function controllerMessage(phase, message, { source, templateSetting }) {
   if (!message) return `${phase}, with no message from the controller`;
-  const advice2 = restrictionAdvice(message);
+  const advice2 = restrictionAdvice(message, templateSetting);
   if (!advice2) return message;
   return source ? `${source}: ${advice2}` : advice2;
 }

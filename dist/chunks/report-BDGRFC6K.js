@@ -5,7 +5,7 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-KKXYX2OH.js";
+} from "./chunk-HHA4PUI6.js";
 import {
   convertChaos,
   engineSuiteName,

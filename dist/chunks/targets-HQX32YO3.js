@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-XGWTM2ZI.js";
-import "./chunk-KKXYX2OH.js";
+} from "./chunk-EN7MVT5I.js";
+import "./chunk-HHA4PUI6.js";
 import "./chunk-KMTYKMBJ.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-QXMBPCNG.js";
