@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-EN7MVT5I.js";
+} from "./chunks/chunk-O23YGLRW.js";
 import "./chunks/chunk-HHA4PUI6.js";
 import "./chunks/chunk-KMTYKMBJ.js";
 import {

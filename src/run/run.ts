@@ -481,11 +481,15 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
     workflow: resources.workflow && { workflow: resources.workflow, timedOut, cancelled },
   };
   const outlived = cancelled || timedOut ? undefined : await chaosOutlivingWorkflow(main, resources, done);
+  const stopFor = cancelled
+    ? `cancelled by ${cancelled}`
+    : timedOut
+      ? 'timeout'
+      : outlived &&
+        `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(', ')})`;
   let stops: StopReport | undefined;
-  if (cancelled || timedOut || outlived) {
-    log(
-      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? 'timeout' : `${outlived?.ended} while chaos its steps started still runs (ChaosEngine ${outlived?.engines.join(', ')})`}: stopping the chaos`,
-    );
+  if (stopFor) {
+    log(`[chaos-gate] ${stopFor}: stopping the chaos`);
     // After a timeout, a signal means hurry; after a cancel, only the next one does.
     if (resources.started)
       stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));

@@ -91091,11 +91091,10 @@ async function runChaos(config2, context, parts) {
     workflow: resources2.workflow && { workflow: resources2.workflow, timedOut, cancelled }
   };
   const outlived = cancelled || timedOut ? void 0 : await chaosOutlivingWorkflow(main2, resources2, done);
+  const stopFor = cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : outlived && `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(", ")})`;
   let stops;
-  if (cancelled || timedOut || outlived) {
-    log(
-      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : `${outlived?.ended} while chaos its steps started still runs (ChaosEngine ${outlived?.engines.join(", ")})`}: stopping the chaos`
-    );
+  if (stopFor) {
+    log(`[chaos-gate] ${stopFor}: stopping the chaos`);
     if (resources2.started)
       stops = await resources2.stopChaos(cancelled ? hurry : AbortSignal.any([signal3, hurry]));
   }

@@ -764,11 +764,10 @@ async function runChaos(config, context, parts) {
     workflow: resources.workflow && { workflow: resources.workflow, timedOut, cancelled }
   };
   const outlived = cancelled || timedOut ? void 0 : await chaosOutlivingWorkflow(main, resources, done);
+  const stopFor = cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : outlived && `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(", ")})`;
   let stops;
-  if (cancelled || timedOut || outlived) {
-    log(
-      `[chaos-gate] ${cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : `${outlived?.ended} while chaos its steps started still runs (ChaosEngine ${outlived?.engines.join(", ")})`}: stopping the chaos`
-    );
+  if (stopFor) {
+    log(`[chaos-gate] ${stopFor}: stopping the chaos`);
     if (resources.started)
       stops = await resources.stopChaos(cancelled ? hurry : AbortSignal.any([signal, hurry]));
   }

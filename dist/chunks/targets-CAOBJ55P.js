@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-EN7MVT5I.js";
+} from "./chunk-O23YGLRW.js";
 import "./chunk-HHA4PUI6.js";
 import "./chunk-KMTYKMBJ.js";
 import "./chunk-466RCVCX.js";
