@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-FCBVWUMM.js");
+var { main } = await import("./chunks/main-F2HC3NEL.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-O23YGLRW.js";
-import "./chunks/chunk-HHA4PUI6.js";
-import "./chunks/chunk-KMTYKMBJ.js";
+} from "./chunks/chunk-SZH5KXZL.js";
+import "./chunks/chunk-2IN2CEFM.js";
+import "./chunks/chunk-VBU5E7XZ.js";
 import {
   expectedChaosMs,
   progressLog

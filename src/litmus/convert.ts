@@ -169,6 +169,7 @@ function engineSuite(
       suiteName,
       experiment,
       result: ours ? found : undefined,
+      startedAt: ours ? startInEngine(found, engine) : undefined,
       otherRunsResult: found && !ours ? otherRunsResult(found, engine) : undefined,
       engineRunStatus: runStatus?.status,
       endedAt: runStatus?.lastUpdateTime,
@@ -241,11 +242,13 @@ function resultsOnlySuite(
   interruption: Interruption | undefined,
   stopped: StoppedBy,
 ): ReportSuite {
-  const cases = results.flatMap((result) =>
+  const starts = results.map(startWithoutEngine);
+  const cases = results.flatMap((result, i) =>
     experimentCases({
       suiteName: key,
       experiment: result.spec?.experiment ?? result.metadata.name ?? '',
       result,
+      startedAt: starts[i],
       endedAt: lastWrite(result),
       interruption,
       stopped,
@@ -254,16 +257,50 @@ function resultsOnlySuite(
   return {
     kind: 'chaosengine',
     name: key,
-    timestamp: earliest(results.map((r) => r.metadata.creationTimestamp)),
+    timestamp: earliest(starts),
     properties: { engine: key },
     cases,
   };
+}
+
+/**
+ * When this run's experiment started. Litmus writes a new run's verdict into the ChaosResult of the same
+ * name when one is left from an earlier run (a workflow's engine, deleted after each run, leaves its
+ * result), so the result's creationTimestamp is its first run's. Nothing in the result records a run's
+ * start (its status.history only counts runs), but its engine is this run's (`run` refuses an engine
+ * name in use, a workflow creates its engine afresh), and was created before the experiment started:
+ * the later of the two is this run's start, exact for a new result, and for a reused one early by the
+ * time Litmus took to start the experiment pod.
+ */
+function startInEngine(result: ChaosResult, engine: ChaosEngine): string | undefined {
+  return laterOf(result.metadata.creationTimestamp, engine.metadata.creationTimestamp);
+}
+
+/** Without the engine, a result that had served earlier runs cannot tell when this one started. */
+function startWithoutEngine(result: ChaosResult): string | undefined {
+  return runsBefore(result) > 0 ? undefined : result.metadata.creationTimestamp;
+}
+
+/**
+ * How many runs wrote the result before this one: litmus-go counts a run in status.history once its
+ * verdict is Pass, Fail or Stopped (an Error counts nowhere, so earlier errored runs are not seen).
+ */
+function runsBefore(result: ChaosResult): number {
+  const history = result.status?.history;
+  if (!history) return 0;
+  const counted = (history.passedRuns ?? 0) + (history.failedRuns ?? 0) + (history.stoppedRuns ?? 0);
+  const status = experimentStatusOf(result);
+  const outcome = verdictOutcome(status.verdict);
+  const thisRunCounted = isVerdictFinal(status) && !!outcome && outcome !== 'error';
+  return Math.max(0, counted - (thisRunCounted ? 1 : 0));
 }
 
 interface ExperimentInput {
   suiteName: string;
   experiment: string;
   result: ChaosResult | undefined;
+  /** When this run's experiment started, if known (startInEngine). */
+  startedAt: string | undefined;
   /** Set when the result of the expected name is another run's: why it is not taken. */
   otherRunsResult?: string;
   engineRunStatus?: string;
@@ -277,8 +314,7 @@ interface ExperimentInput {
 }
 
 function experimentCases(input: ExperimentInput): ReportCase[] {
-  const { suiteName, experiment, result } = input;
-  const startedAt = result?.metadata.creationTimestamp;
+  const { suiteName, experiment, result, startedAt } = input;
   const base: CaseBase = {
     className: suiteName,
     experiment: `${suiteName}/${experiment}`,
@@ -477,6 +513,13 @@ function latest(times: (string | undefined)[] | undefined): string | undefined {
 
 function earliest(times: (string | undefined)[]): string | undefined {
   return times.filter((t): t is string => !!t).sort()[0];
+}
+
+/** The later of two times, compared as times (a file may write them with fractions or offsets). */
+function laterOf(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !b) return a || b;
+  const aMs = Date.parse(a);
+  return Date.parse(b) > aMs || Number.isNaN(aMs) ? b : a;
 }
 
 function definedProperties(values: Record<string, string | undefined>): Record<string, string> {

@@ -187,6 +187,52 @@ describe('chaos-gate run on a real API server', () => {
     assert.match(none.stderr, new RegExp(`no ChaosResult ${name}-pod-delete was written for this run\\n`));
   });
 
+  test('an engine applied again under its old name: its case starts with this run, not with the ChaosResult an earlier run left', async () => {
+    const { dir, name, run: first } = await keptRun('again', 'pass');
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    // The engine goes, its ChaosResult stays (as a workflow's `kubectl delete chaosengine` leaves it):
+    // the next run of that name finds it, and Litmus writes its verdict into the same object.
+    const engines = env.sandbox.kc.makeApiClient(CustomObjectsApi);
+    await engines.deleteNamespacedCustomObject({
+      group: 'litmuschaos.io',
+      version: 'v1alpha1',
+      namespace,
+      plural: 'chaosengines',
+      name,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    // Kubernetes times are whole seconds.
+    const secondStart = Math.floor(Date.now() / 1000) * 1000;
+    const json = path.join(dir, 'again.json');
+    const second = await env.run(['--engine', path.join(dir, `${name}.yaml`), '--json', json]).done;
+    const secondSeconds = (Date.now() - secondStart) / 1000;
+    assert.equal(second.code, 0, second.stdout + second.stderr);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as {
+      suites: {
+        name: string;
+        timestamp?: string;
+        cases: { name: string; startedAt?: string; durationSeconds?: number; properties: object }[];
+      }[];
+    };
+    const suite = report.suites.find((s) => s.name === `${namespace}/${name}`);
+    const experiment = suite?.cases.find((c) => c.name === 'pod-delete');
+    assert.ok(experiment, JSON.stringify(report));
+    assert.equal(
+      (experiment.properties as { chaosResult?: string }).chaosResult,
+      `${name}-pod-delete`,
+      'the verdict is read from the reused ChaosResult',
+    );
+    for (const [what, time] of [
+      ['the suite timestamp', suite?.timestamp],
+      ['the case startedAt', experiment.startedAt],
+    ])
+      assert.ok(Date.parse(time ?? '') >= secondStart, `${what} ${time} is before this run began`);
+    assert.ok(
+      (experiment.durationSeconds ?? Infinity) <= secondSeconds,
+      `the case lasted ${experiment.durationSeconds}s, the run ${secondSeconds}s`,
+    );
+  });
+
   test('a user whose credentials come from a plugin: the run passes, asking the plugin again as they expire', async () => {
     const dir = workDir();
     const kubeconfig = parse(readFileSync(env.sandbox.kubeconfigPath, 'utf8')) as {

@@ -89532,6 +89532,7 @@ function engineSuite(engine, { resultsByKey, interruption, asFound, stopped }) {
       suiteName: suiteName3,
       experiment,
       result: ours ? found : void 0,
+      startedAt: ours ? startInEngine(found, engine) : void 0,
       otherRunsResult: found && !ours ? otherRunsResult(found, engine) : void 0,
       engineRunStatus: runStatus?.status,
       endedAt: runStatus?.lastUpdateTime,
@@ -89588,11 +89589,13 @@ function otherRunsResult(result, engine) {
   return `the ChaosResult ${result.metadata.name ?? ""} found belongs to another run (${whose}, not the engine's UID ${engine.metadata.uid ?? ""})`;
 }
 function resultsOnlySuite(key, results, interruption, stopped) {
+  const starts = results.map(startWithoutEngine);
   const cases = results.flatMap(
-    (result) => experimentCases({
+    (result, i) => experimentCases({
       suiteName: key,
       experiment: result.spec?.experiment ?? result.metadata.name ?? "",
       result,
+      startedAt: starts[i],
       endedAt: lastWrite(result),
       interruption,
       stopped
@@ -89601,14 +89604,28 @@ function resultsOnlySuite(key, results, interruption, stopped) {
   return {
     kind: "chaosengine",
     name: key,
-    timestamp: earliest(results.map((r) => r.metadata.creationTimestamp)),
+    timestamp: earliest(starts),
     properties: { engine: key },
     cases
   };
 }
+function startInEngine(result, engine) {
+  return laterOf(result.metadata.creationTimestamp, engine.metadata.creationTimestamp);
+}
+function startWithoutEngine(result) {
+  return runsBefore(result) > 0 ? void 0 : result.metadata.creationTimestamp;
+}
+function runsBefore(result) {
+  const history = result.status?.history;
+  if (!history) return 0;
+  const counted = (history.passedRuns ?? 0) + (history.failedRuns ?? 0) + (history.stoppedRuns ?? 0);
+  const status = experimentStatusOf(result);
+  const outcome = verdictOutcome(status.verdict);
+  const thisRunCounted = isVerdictFinal(status) && !!outcome && outcome !== "error";
+  return Math.max(0, counted - (thisRunCounted ? 1 : 0));
+}
 function experimentCases(input) {
-  const { suiteName: suiteName3, experiment, result } = input;
-  const startedAt = result?.metadata.creationTimestamp;
+  const { suiteName: suiteName3, experiment, result, startedAt } = input;
   const base = {
     className: suiteName3,
     experiment: `${suiteName3}/${experiment}`,
@@ -89755,6 +89772,11 @@ function latest(times) {
 }
 function earliest(times) {
   return times.filter((t) => !!t).sort()[0];
+}
+function laterOf(a, b) {
+  if (!a || !b) return a || b;
+  const aMs = Date.parse(a);
+  return Date.parse(b) > aMs || Number.isNaN(aMs) ? b : a;
 }
 function definedProperties(values) {
   const defined = {};

@@ -110,6 +110,54 @@ test('an engine suite takes only the result whose chaosUID label matches the eng
   );
 });
 
+test('a ChaosResult an earlier run left and this run reused: the experiment starts no earlier than its engine', () => {
+  const completed = engine('observed-completed'); // created 10:00:00, experiment updated last at 10:01:16
+  const fresh = structuredClone(result('chaosresult-3x-pass'));
+  fresh.metadata.name = 'nginx-chaos-pass-pod-delete';
+  const experimentOf = (chaosResult: ChaosResult) =>
+    convertChaos({ engines: [completed], results: [chaosResult] }).suites[0]?.cases[0];
+  // Written first by this run (09 s after the engine was made): its creation is the start.
+  assert.deepEqual(
+    [experimentOf(fresh)?.startedAt, experimentOf(fresh)?.durationSeconds],
+    ['2026-11-20T10:00:09Z', 67],
+  );
+  // Written first by a run the day before: created then, its verdict this run's (the chaosUID label).
+  const reused = structuredClone(fresh);
+  reused.metadata.creationTimestamp = '2026-11-19T08:00:00Z';
+  reused.status!.history!.passedRuns = 4;
+  const [experiment, probe] = convertChaos({ engines: [completed], results: [reused] }).suites[0]!.cases;
+  assert.equal(experiment?.outcome, 'pass');
+  assert.deepEqual([experiment?.startedAt, experiment?.durationSeconds], ['2026-11-20T10:00:00Z', 76]);
+  assert.equal(probe?.startedAt, '2026-11-20T10:00:00Z');
+});
+
+test('results without their engine: one that served earlier runs cannot say when this run started', () => {
+  const first = result('chaosresult-3x-pass'); // passedRuns 1, counting this run
+  const firstSuite = convertChaos({ engines: [], results: [first] }).suites[0];
+  assert.equal(firstSuite?.timestamp, '2026-11-20T10:00:09Z');
+  assert.equal(firstSuite?.cases[0]?.startedAt, '2026-11-20T10:00:09Z');
+
+  const reused = structuredClone(first);
+  reused.status!.history!.failedRuns = 2;
+  const running = structuredClone(result('chaosresult-3x-awaited'));
+  running.status!.history!.stoppedRuns = 1; // counted before this run's start-of-test write
+  for (const [what, chaosResult] of [
+    ['finished', reused],
+    ['running', running],
+  ] as const) {
+    const suite = convertChaos({ engines: [], results: [chaosResult] }).suites[0];
+    assert.equal(suite?.timestamp, undefined, what);
+    assert.ok(
+      suite?.cases.every((c) => c.startedAt === undefined && c.durationSeconds === undefined),
+      `${what}: its creationTimestamp is its first run's`,
+    );
+  }
+  // An Error verdict counts in no history counter: the one counted is an earlier run's.
+  const errored = structuredClone(result('chaosresult-3x-error'));
+  errored.status!.history = { passedRuns: 1, failedRuns: 0, stoppedRuns: 0 };
+  assert.equal(convertChaos({ engines: [], results: [errored] }).suites[0]?.cases[0]?.startedAt, undefined);
+});
+
 test("objects as report found them: an experiment without this run's result has no verdict yet, not an error", () => {
   const completed = engine('observed-completed');
   const stale = structuredClone(result('chaosresult-3x-pass'));

@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-O23YGLRW.js";
-import "./chunk-HHA4PUI6.js";
-import "./chunk-KMTYKMBJ.js";
+} from "./chunk-SZH5KXZL.js";
+import "./chunk-2IN2CEFM.js";
+import "./chunk-VBU5E7XZ.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-QXMBPCNG.js";
 import "./chunk-URO5MD7I.js";

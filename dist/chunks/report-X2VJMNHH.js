@@ -5,12 +5,12 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-HHA4PUI6.js";
+} from "./chunk-2IN2CEFM.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-KMTYKMBJ.js";
+} from "./chunk-VBU5E7XZ.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
@@ -196,7 +196,7 @@ async function reportGate(config, sources, log, signal) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-2Q5OKPXY.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-XBHFALX3.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

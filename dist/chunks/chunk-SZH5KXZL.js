@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-HHA4PUI6.js";
+} from "./chunk-2IN2CEFM.js";
 import {
   convertChaos,
   engineSuiteName
-} from "./chunk-KMTYKMBJ.js";
+} from "./chunk-VBU5E7XZ.js";
 import {
   ArgoClient,
   ManifestApplier,

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-KMTYKMBJ.js";
+} from "./chunk-VBU5E7XZ.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   interruptionOf
-} from "./chunk-KMTYKMBJ.js";
+} from "./chunk-VBU5E7XZ.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
