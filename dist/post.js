@@ -21,7 +21,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-QXMBPCNG.js";
+} from "./chunks/chunk-332X6V67.js";
 import {
   connect,
   limited,

@@ -29,6 +29,11 @@ export interface WaitOptions {
    * watch nothing. Without it every engine of the namespace is listed.
    */
   engineSelector?: string;
+  /**
+   * An engine as the run applied it, for one the wait never saw (cancelled before its first list came
+   * back): its experiments are still the report's cases, each saying it had not started.
+   */
+  asApplied?: (ref: EngineRef) => ChaosEngine | undefined;
 }
 
 export interface ChaosState {
@@ -89,9 +94,8 @@ export async function waitForChaos(
     engines: refs.map(
       (ref) =>
         view.engines.get(engineKey(ref)) ??
-        progress.lastSeen.get(engineKey(ref)) ?? {
-          metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid },
-        },
+        progress.lastSeen.get(engineKey(ref)) ??
+        options.asApplied?.(ref) ?? { metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid } },
     ),
     results: [...view.results.values()],
     timedOut: ended === 'timeout',

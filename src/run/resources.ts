@@ -10,7 +10,7 @@ import { describeApiError, unanswered } from '../kube/errors.ts';
 import { retryUntil } from '../kube/retry.ts';
 import type { Manifest } from '../kube/manifests.ts';
 import { LitmusClient, workflowRunLabel } from '../litmus/client.ts';
-import type { EngineRef } from '../litmus/condition.ts';
+import { engineKey, type EngineRef } from '../litmus/condition.ts';
 import type { ChaosEngine } from '../litmus/types.ts';
 import { isEngineFinished } from '../litmus/verdict.ts';
 import { allConfirmed, stopRunChaos, type StopReport, type WorkflowRef } from './stop.ts';
@@ -161,6 +161,21 @@ export class RunResources {
       .map((a) => ({ namespace: a.namespace ?? '', name: a.name, uid: a.uid ?? '' }));
   }
 
+  /** An engine the run applied, as its manifest has it, with the uid the server gave it. */
+  appliedEngine(ref: EngineRef): ChaosEngine | undefined {
+    const manifest = this.#engineManifest(engineKey(ref));
+    return (
+      manifest &&
+      ({ ...manifest.object, metadata: { ...manifest.object.metadata, uid: ref.uid } } as ChaosEngine)
+    );
+  }
+
+  #engineManifest(key: string): Manifest | undefined {
+    return this.#engineManifests.find(
+      (m) => `${m.object.metadata.namespace ?? ''}/${m.object.metadata.name ?? ''}` === key,
+    );
+  }
+
   /** The engines the submitted workflow has created so far: those labelled with its uid. */
   async workflowEngines(connection: Connection): Promise<ChaosEngine[]> {
     const uid = this.workflow?.metadata.uid;
@@ -217,9 +232,7 @@ export class RunResources {
     const before = this.applied.length;
     for (const { ref } of stops.engines) {
       const key = `${ref.namespace}/${ref.name}`;
-      const manifest = this.#engineManifests.find(
-        (m) => `${m.object.metadata.namespace ?? ''}/${m.object.metadata.name ?? ''}` === key,
-      );
+      const manifest = this.#engineManifest(key);
       if (!manifest || known.has(key)) continue;
       known.add(key);
       this.applied.push({

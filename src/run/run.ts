@@ -624,7 +624,14 @@ async function waitForAll(
   const engines = resources.appliedEngines();
   const litmus = new LitmusClient(connection);
   const [chaos, flow] = await Promise.all([
-    engines.length > 0 ? failFast(waitForChaos(connection, litmus, engines, shared)) : none,
+    engines.length > 0
+      ? failFast(
+          waitForChaos(connection, litmus, engines, {
+            ...shared,
+            asApplied: (ref) => resources.appliedEngine(ref),
+          }),
+        )
+      : none,
     argo && workflow?.metadata.name
       ? failFast(
           waitForWorkflow(

@@ -89848,9 +89848,7 @@ async function waitForChaos(connection, client, refs, options) {
   return {
     // A deleted engine is reported as last seen, so it does not vanish from the report.
     engines: refs.map(
-      (ref) => view.engines.get(engineKey(ref)) ?? progress.lastSeen.get(engineKey(ref)) ?? {
-        metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid }
-      }
+      (ref) => view.engines.get(engineKey(ref)) ?? progress.lastSeen.get(engineKey(ref)) ?? options.asApplied?.(ref) ?? { metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid } }
     ),
     results: [...view.results.values()],
     timedOut: ended === "timeout",
@@ -90555,6 +90553,7 @@ var init_resources = __esm({
     init_errors4();
     init_retry();
     init_client3();
+    init_condition2();
     init_verdict();
     init_stop2();
     init_run_over();
@@ -90644,6 +90643,16 @@ var init_resources = __esm({
       appliedEngines() {
         return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
       }
+      /** An engine the run applied, as its manifest has it, with the uid the server gave it. */
+      appliedEngine(ref) {
+        const manifest = this.#engineManifest(engineKey(ref));
+        return manifest && { ...manifest.object, metadata: { ...manifest.object.metadata, uid: ref.uid } };
+      }
+      #engineManifest(key) {
+        return this.#engineManifests.find(
+          (m) => `${m.object.metadata.namespace ?? ""}/${m.object.metadata.name ?? ""}` === key
+        );
+      }
       /** The engines the submitted workflow has created so far: those labelled with its uid. */
       async workflowEngines(connection) {
         const uid = this.workflow?.metadata.uid;
@@ -90693,9 +90702,7 @@ var init_resources = __esm({
         const before = this.applied.length;
         for (const { ref } of stops.engines) {
           const key = `${ref.namespace}/${ref.name}`;
-          const manifest = this.#engineManifests.find(
-            (m) => `${m.object.metadata.namespace ?? ""}/${m.object.metadata.name ?? ""}` === key
-          );
+          const manifest = this.#engineManifest(key);
           if (!manifest || known.has(key)) continue;
           known.add(key);
           this.applied.push({
@@ -91198,7 +91205,12 @@ async function waitForAll(connection, argo, resources2, options) {
   const engines = resources2.appliedEngines();
   const litmus = new LitmusClient(connection);
   const [chaos, flow] = await Promise.all([
-    engines.length > 0 ? failFast(waitForChaos(connection, litmus, engines, shared)) : none,
+    engines.length > 0 ? failFast(
+      waitForChaos(connection, litmus, engines, {
+        ...shared,
+        asApplied: (ref) => resources2.appliedEngine(ref)
+      })
+    ) : none,
     argo && workflow?.metadata.name ? failFast(
       waitForWorkflow(
         connection,

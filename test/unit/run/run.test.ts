@@ -573,6 +573,46 @@ test('cancelling mid-wait stops the engine and reports the signal', limit, async
   );
 });
 
+test(
+  "cancelled before the wait's first list of engines came back: the engine's experiment is still its case, not started",
+  limit,
+  async (t) => {
+    const { fake, run, controller } = setup(t);
+    playOperator(fake, 'never');
+    // The wait's list of the engines, once the engine is applied, is answered only after the cancel:
+    // the wait never sees the engine (on a busy machine, the watch is that slow).
+    let answer: (value: InjectedAnswer) => void = () => {};
+    const held = new Promise<InjectedAnswer>((resolve) => (answer = resolve));
+    let listed = false;
+    fake.inject(
+      {
+        method: 'GET',
+        path: '/apis/litmuschaos.io/v1alpha1/namespaces/default/chaosengines',
+        where: (request) => request.query.watch === undefined && fake.list('ChaosEngine').length > 0,
+      },
+      () => {
+        listed = true;
+        return held;
+      },
+    );
+    const running = run({ cleanup: 'never', stopTimeout: 3000 });
+    await waitFor(() => listed, "the wait's list of engines");
+    controller.abort('SIGTERM');
+    const outcome = await running;
+    answer({ status: 503 });
+
+    assert.equal(outcome.cancelled, 'SIGTERM');
+    const cases = outcome.report.suites.flatMap((s) => s.cases.map((c) => [c.name, c.outcome, c.message]));
+    assert.deepEqual(cases.slice(0, 1), [
+      [
+        'pod-delete',
+        'stopped',
+        'no verdict: the experiment had not started when the run was cancelled (SIGTERM)',
+      ],
+    ]);
+  },
+);
+
 /** As the experiment's abort handler does once its engine is stopped: a Stopped result of the engine's run. */
 function writeStoppedResults(fake: FakeApi): void {
   fake.onChange(({ object }) => {

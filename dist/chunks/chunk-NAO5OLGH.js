@@ -25,7 +25,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-QXMBPCNG.js";
+} from "./chunk-332X6V67.js";
 import {
   LitmusClient,
   connect,
@@ -295,9 +295,7 @@ async function waitForChaos(connection, client, refs, options) {
   return {
     // A deleted engine is reported as last seen, so it does not vanish from the report.
     engines: refs.map(
-      (ref) => view.engines.get(engineKey(ref)) ?? progress.lastSeen.get(engineKey(ref)) ?? {
-        metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid }
-      }
+      (ref) => view.engines.get(engineKey(ref)) ?? progress.lastSeen.get(engineKey(ref)) ?? options.asApplied?.(ref) ?? { metadata: { name: ref.name, namespace: ref.namespace, uid: ref.uid } }
     ),
     results: [...view.results.values()],
     timedOut: ended === "timeout",
@@ -849,7 +847,12 @@ async function waitForAll(connection, argo, resources, options) {
   const engines = resources.appliedEngines();
   const litmus = new LitmusClient(connection);
   const [chaos, flow] = await Promise.all([
-    engines.length > 0 ? failFast(waitForChaos(connection, litmus, engines, shared)) : none,
+    engines.length > 0 ? failFast(
+      waitForChaos(connection, litmus, engines, {
+        ...shared,
+        asApplied: (ref) => resources.appliedEngine(ref)
+      })
+    ) : none,
     argo && workflow?.metadata.name ? failFast(
       waitForWorkflow(
         connection,

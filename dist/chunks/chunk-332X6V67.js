@@ -1343,6 +1343,16 @@ var RunResources = class _RunResources {
   appliedEngines() {
     return this.applied.filter((a) => a.kind === "ChaosEngine").map((a) => ({ namespace: a.namespace ?? "", name: a.name, uid: a.uid ?? "" }));
   }
+  /** An engine the run applied, as its manifest has it, with the uid the server gave it. */
+  appliedEngine(ref) {
+    const manifest = this.#engineManifest(engineKey(ref));
+    return manifest && { ...manifest.object, metadata: { ...manifest.object.metadata, uid: ref.uid } };
+  }
+  #engineManifest(key) {
+    return this.#engineManifests.find(
+      (m) => `${m.object.metadata.namespace ?? ""}/${m.object.metadata.name ?? ""}` === key
+    );
+  }
   /** The engines the submitted workflow has created so far: those labelled with its uid. */
   async workflowEngines(connection) {
     const uid = this.workflow?.metadata.uid;
@@ -1392,9 +1402,7 @@ var RunResources = class _RunResources {
     const before = this.applied.length;
     for (const { ref } of stops.engines) {
       const key = `${ref.namespace}/${ref.name}`;
-      const manifest = this.#engineManifests.find(
-        (m) => `${m.object.metadata.namespace ?? ""}/${m.object.metadata.name ?? ""}` === key
-      );
+      const manifest = this.#engineManifest(key);
       if (!manifest || known.has(key)) continue;
       known.add(key);
       this.applied.push({
