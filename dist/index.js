@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-NAO5OLGH.js";
+} from "./chunks/chunk-6GLYUJCB.js";
 import "./chunks/chunk-2IN2CEFM.js";
 import "./chunks/chunk-VBU5E7XZ.js";
 import {
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-LN3KQNRR.js";
-import "./chunks/chunk-332X6V67.js";
+import "./chunks/chunk-PQM6TWPM.js";
 import "./chunks/chunk-URO5MD7I.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-LOM6L4VV.js";

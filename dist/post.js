@@ -21,7 +21,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-332X6V67.js";
+} from "./chunks/chunk-PQM6TWPM.js";
 import {
   connect,
   limited,

@@ -1,6 +1,7 @@
 // What a run has put into the cluster — applied manifests, a submitted workflow, the engines it
 // started — and the two ways of taking it back: stop the chaos (stop.ts), and clean up per policy.
 import { ArgoClient } from '../argo/client.ts';
+import { isWorkflowCompleted } from '../argo/condition.ts';
 import { argoApiVersion, type WorkflowObject } from '../argo/submit.ts';
 import type { LiveWorkflow } from '../argo/types.ts';
 import type { CleanupPolicy } from '../config/load.ts';
@@ -62,7 +63,7 @@ export const anythingLeft = ({ applied, workflow, results }: Created): boolean =
 export class RunResources {
   /** What the run applied, less what its cleanup took back. */
   readonly applied: AppliedObject[] = [];
-  /** The workflow it submitted, until its cleanup deletes it. */
+  /** The workflow it submitted, as the run last saw it, until its cleanup deletes it. */
   workflow?: LiveWorkflow;
   /** Set by the cleanup: the engines whose ChaosResults are still to delete (Created.results). */
   #resultsLeft?: EngineRef[];
@@ -204,15 +205,22 @@ export class RunResources {
    */
   async stopChaos(hurry: AbortSignal): Promise<StopReport> {
     const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
-    const workflow = this.workflow?.metadata;
+    const live = this.workflow;
     const stops = await stopRunChaos(
       connection,
       {
         runId,
         namespaces,
         engines: this.appliedEngines(),
-        workflows: workflow?.name
-          ? [{ namespace: workflow.namespace ?? '', name: workflow.name, uid: workflow.uid }]
+        workflows: live?.metadata.name
+          ? [
+              {
+                namespace: live.metadata.namespace ?? '',
+                name: live.metadata.name,
+                uid: live.metadata.uid,
+                ended: isWorkflowCompleted(live),
+              },
+            ]
           : [],
         search: this.#unanswered,
       },

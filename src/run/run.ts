@@ -644,6 +644,8 @@ async function waitForAll(
         )
       : undefined,
   ]);
+  // A stop then knows whether the workflow has ended, and does not shut down one that has.
+  if (flow?.workflow) resources.workflow = flow.workflow;
   return {
     chaos: {
       ...chaos,

@@ -19,6 +19,8 @@ export interface WorkflowRef {
   namespace: string;
   name: string;
   uid?: string;
+  /** The run saw it completed: there is nothing to shut down. */
+  ended?: boolean;
 }
 
 /** What a run may have started, as far as it knows; the rest is found by label. */
@@ -145,10 +147,13 @@ export async function stopRunChaos(
     (w) => `${w.namespace}/${w.name}`,
   );
   const completed = new Set(
-    labelledWorkflows
-      .flat()
-      .filter(isWorkflowCompleted)
-      .map((w) => `${w.metadata.namespace ?? ''}/${w.metadata.name ?? ''}`),
+    [
+      ...scope.workflows.filter((w) => w.ended),
+      ...labelledWorkflows
+        .flat()
+        .filter(isWorkflowCompleted)
+        .map((w) => ({ namespace: w.metadata.namespace ?? '', name: w.metadata.name ?? '' })),
+    ].map((w) => `${w.namespace}/${w.name}`),
   );
   const engines = unique(
     [...scope.engines, ...labelledEngines.flat(), ...(await workflowEngines(workflows))],

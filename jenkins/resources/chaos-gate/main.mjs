@@ -90179,7 +90179,10 @@ async function stopRunChaos(connection, scope, options) {
     (w) => `${w.namespace}/${w.name}`
   );
   const completed = new Set(
-    labelledWorkflows.flat().filter(isWorkflowCompleted).map((w) => `${w.metadata.namespace ?? ""}/${w.metadata.name ?? ""}`)
+    [
+      ...scope.workflows.filter((w) => w.ended),
+      ...labelledWorkflows.flat().filter(isWorkflowCompleted).map((w) => ({ namespace: w.metadata.namespace ?? "", name: w.metadata.name ?? "" }))
+    ].map((w) => `${w.namespace}/${w.name}`)
   );
   const engines = unique2(
     [...scope.engines, ...labelledEngines.flat(), ...await workflowEngines(workflows)],
@@ -90547,6 +90550,7 @@ var init_resources = __esm({
   "src/run/resources.ts"() {
     "use strict";
     init_client2();
+    init_condition();
     init_submit();
     init_apply();
     init_client();
@@ -90561,7 +90565,7 @@ var init_resources = __esm({
     RunResources = class _RunResources {
       /** What the run applied, less what its cleanup took back. */
       applied = [];
-      /** The workflow it submitted, until its cleanup deletes it. */
+      /** The workflow it submitted, as the run last saw it, until its cleanup deletes it. */
       workflow;
       /** Set by the cleanup: the engines whose ChaosResults are still to delete (Created.results). */
       #resultsLeft;
@@ -90677,14 +90681,21 @@ var init_resources = __esm({
        */
       async stopChaos(hurry) {
         const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
-        const workflow = this.workflow?.metadata;
+        const live = this.workflow;
         const stops = await stopRunChaos(
           connection,
           {
             runId,
             namespaces,
             engines: this.appliedEngines(),
-            workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : [],
+            workflows: live?.metadata.name ? [
+              {
+                namespace: live.metadata.namespace ?? "",
+                name: live.metadata.name,
+                uid: live.metadata.uid,
+                ended: isWorkflowCompleted(live)
+              }
+            ] : [],
             search: this.#unanswered
           },
           { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
@@ -91221,6 +91232,7 @@ async function waitForAll(connection, argo, resources2, options) {
       )
     ) : void 0
   ]);
+  if (flow?.workflow) resources2.workflow = flow.workflow;
   return {
     chaos: {
       ...chaos,

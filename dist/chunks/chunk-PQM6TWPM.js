@@ -935,7 +935,10 @@ async function stopRunChaos(connection, scope, options) {
     (w) => `${w.namespace}/${w.name}`
   );
   const completed = new Set(
-    labelledWorkflows.flat().filter(isWorkflowCompleted).map((w) => `${w.metadata.namespace ?? ""}/${w.metadata.name ?? ""}`)
+    [
+      ...scope.workflows.filter((w) => w.ended),
+      ...labelledWorkflows.flat().filter(isWorkflowCompleted).map((w) => ({ namespace: w.metadata.namespace ?? "", name: w.metadata.name ?? "" }))
+    ].map((w) => `${w.namespace}/${w.name}`)
   );
   const engines = unique(
     [...scope.engines, ...labelledEngines.flat(), ...await workflowEngines(workflows)],
@@ -1261,7 +1264,7 @@ var anythingLeft = ({ applied: applied2, workflow, results }) => applied2.length
 var RunResources = class _RunResources {
   /** What the run applied, less what its cleanup took back. */
   applied = [];
-  /** The workflow it submitted, until its cleanup deletes it. */
+  /** The workflow it submitted, as the run last saw it, until its cleanup deletes it. */
   workflow;
   /** Set by the cleanup: the engines whose ChaosResults are still to delete (Created.results). */
   #resultsLeft;
@@ -1377,14 +1380,21 @@ var RunResources = class _RunResources {
    */
   async stopChaos(hurry) {
     const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
-    const workflow = this.workflow?.metadata;
+    const live = this.workflow;
     const stops = await stopRunChaos(
       connection,
       {
         runId,
         namespaces,
         engines: this.appliedEngines(),
-        workflows: workflow?.name ? [{ namespace: workflow.namespace ?? "", name: workflow.name, uid: workflow.uid }] : [],
+        workflows: live?.metadata.name ? [
+          {
+            namespace: live.metadata.namespace ?? "",
+            name: live.metadata.name,
+            uid: live.metadata.uid,
+            ended: isWorkflowCompleted(live)
+          }
+        ] : [],
         search: this.#unanswered
       },
       { deadlineMs: stopTimeoutMs, hurry, log, shutdown }

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-NAO5OLGH.js";
+} from "./chunk-6GLYUJCB.js";
 import "./chunk-2IN2CEFM.js";
 import "./chunk-VBU5E7XZ.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-332X6V67.js";
+import "./chunk-PQM6TWPM.js";
 import "./chunk-URO5MD7I.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-LOM6L4VV.js";

@@ -25,7 +25,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-332X6V67.js";
+} from "./chunk-PQM6TWPM.js";
 import {
   LitmusClient,
   connect,
@@ -863,6 +863,7 @@ async function waitForAll(connection, argo, resources, options) {
       )
     ) : void 0
   ]);
+  if (flow?.workflow) resources.workflow = flow.workflow;
   return {
     chaos: {
       ...chaos,
