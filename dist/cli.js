@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-V45SMO7O.js");
+var { main } = await import("./chunks/main-63CY2GGO.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-6GLYUJCB.js";
+} from "./chunks/chunk-JIQ2E2Q3.js";
 import "./chunks/chunk-2IN2CEFM.js";
 import "./chunks/chunk-VBU5E7XZ.js";
 import {
@@ -27,8 +27,10 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-LN3KQNRR.js";
-import "./chunks/chunk-PQM6TWPM.js";
+} from "./chunks/chunk-XRISZF3X.js";
+import {
+  stopCasesCarriedBy
+} from "./chunks/chunk-PZOFOAVE.js";
 import "./chunks/chunk-URO5MD7I.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-LOM6L4VV.js";
@@ -218,13 +220,13 @@ async function runAction() {
     );
     groups.end();
     const { report } = outcome;
-    if (chaosMayStillRun(report))
-      state.markUnconfirmed((run) => !run.target || chaosMayStillRun(suitesUnder(report, run.target.name)));
+    if (chaosMayStillRun(report)) state.markEnded("unconfirmed", mayStillRun(report));
     else state.markFinished();
     await publishToGitHub(outcome, maxAnnotations - signalWarnings);
   } catch (error2) {
     groups.end();
-    if (started) state.markFailed();
+    const stopCases = stopCasesCarriedBy(error2);
+    if (started) state.markEnded("failed", stopCases && mayStillRun(stopCases));
     else state.markFinished();
     const cancelled = error2 instanceof CancelledError;
     const message = redact(errorMessage(error2));
@@ -236,6 +238,9 @@ async function runAction() {
       warningRoom: maxAnnotations - signalWarnings
     });
   }
+}
+function mayStillRun(report) {
+  return (run) => !run.target || chaosMayStillRun(suitesUnder(report, run.target.name));
 }
 
 // src/action/index.ts

@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-LN3KQNRR.js";
+} from "./chunks/chunk-XRISZF3X.js";
 import {
   ManifestApplier,
   RunResources,
@@ -21,7 +21,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-PQM6TWPM.js";
+} from "./chunks/chunk-PZOFOAVE.js";
 import {
   connect,
   limited,

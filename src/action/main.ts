@@ -3,11 +3,12 @@
 import * as core from '@actions/core';
 import { loadConfig } from '../config/load.ts';
 import { CancelledError, errorMessage } from '../errors.ts';
-import { chaosMayStillRun, suitesUnder } from '../report/model.ts';
+import { chaosMayStillRun, suitesUnder, type Report } from '../report/model.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { mergeGate } from '../run/merge.ts';
 import { cancellableReports } from '../run/publish.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
+import { stopCasesCarriedBy } from '../run/stop-report.ts';
 import { runTargets } from '../run/targets.ts';
 import { warningsCarriedBy } from '../run/warnings.ts';
 import { redact } from '../secrets.ts';
@@ -16,7 +17,7 @@ import { logGroups } from './groups.ts';
 import { readInputs } from './inputs.ts';
 import { logLine } from './log.ts';
 import { failToRun, publishToGitHub } from './outcome.ts';
-import { state } from './state.ts';
+import { state, type RecordedRun } from './state.ts';
 
 /** Where reports go when neither the inputs nor the config file say. */
 const defaultReports = { junit: 'chaos-gate-results/junit.xml', json: 'chaos-gate-results/report.json' };
@@ -82,16 +83,16 @@ export async function runAction(): Promise<void> {
         }),
     );
     groups.end();
-    // Chaos that was not confirmed stopped is the post step's to try again: with several clusters, only
-    // that of the clusters whose own suites say so.
+    // Chaos that was not confirmed stopped is the post step's to try again.
     const { report } = outcome;
-    if (chaosMayStillRun(report))
-      state.markUnconfirmed((run) => !run.target || chaosMayStillRun(suitesUnder(report, run.target.name)));
+    if (chaosMayStillRun(report)) state.markEnded('unconfirmed', mayStillRun(report));
     else state.markFinished();
     await publishToGitHub(outcome, maxAnnotations - signalWarnings);
   } catch (error) {
     groups.end();
-    if (started) state.markFailed();
+    // Everything recorded is the post step's to stop, unless the error says how each stop went.
+    const stopCases = stopCasesCarriedBy(error);
+    if (started) state.markEnded('failed', stopCases && mayStillRun(stopCases));
     else state.markFinished();
     const cancelled = error instanceof CancelledError;
     const message = redact(errorMessage(error));
@@ -103,4 +104,13 @@ export async function runAction(): Promise<void> {
       warningRoom: maxAnnotations - signalWarnings,
     });
   }
+}
+
+/**
+ * Whether a recorded run's chaos may still run, as `report` (its "chaos stopped" cases) says: with
+ * several clusters, only a cluster whose own suites say so. One cluster's run stays the post step's
+ * whatever they say: after a failed main step, the post step also takes back what its cleanup left.
+ */
+function mayStillRun(report: Report): (run: RecordedRun) => boolean {
+  return (run) => !run.target || chaosMayStillRun(suitesUnder(report, run.target.name));
 }

@@ -1,6 +1,7 @@
 // The post step: runs even when the job was cancelled and the main step killed. If the main step was
-// killed, failed after its chaos started, or could not confirm its chaos stopped (then, with several
-// clusters, on those whose stop it could not confirm), stop every engine and workflow of its run —
+// killed, failed after its chaos started, or could not confirm its chaos stopped (then, and after a
+// failure that says how each stop went, with several clusters, on those whose chaos it did not confirm
+// stopped), stop every engine and workflow of its run —
 // confirmed, as `run` does — so no fault outlives the job, then clean up what the run recorded it
 // created and its own cleanup did not remove, as that cleanup would have after a cancel (stop-run.ts).
 // A main step killed in preflight started no chaos: its run id's leases are deleted, and that is all.

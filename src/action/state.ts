@@ -69,17 +69,19 @@ export const state = {
   },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: (): void => core.saveState(keys.finished, 'true'),
-  /** The main step failed after its chaos started: the post step stops every recorded run, saying why. */
-  markFailed: (): void => core.saveState(keys.ended, 'failed' satisfies MainEnd),
   /**
-   * The main step reached its end with the stop of some runs' chaos not confirmed: only those stay
-   * recorded, for the post step to stop and name. The others' chaos was confirmed stopped and their
-   * cleanup ran as the policy says: the post step must neither warn of them nor delete what they kept.
+   * The main step ended with its chaos perhaps still running: failed after it started, or with the
+   * stop of some runs' chaos not confirmed. Only the runs `mayStillRun` says (all, without it) stay
+   * recorded, for the post step to stop and name, saying why. The others' chaos was confirmed stopped
+   * and their cleanup ran as the policy says: the post step must neither warn of them nor delete what
+   * they kept.
    */
-  markUnconfirmed(mayStillRun: (run: RecordedRun) => boolean): void {
-    runs.splice(0, runs.length, ...runs.filter(mayStillRun));
-    core.saveState(keys.runs, JSON.stringify(runs));
-    core.saveState(keys.ended, 'unconfirmed' satisfies MainEnd);
+  markEnded(end: Exclude<MainEnd, 'killed'>, mayStillRun?: (run: RecordedRun) => boolean): void {
+    if (mayStillRun) {
+      runs.splice(0, runs.length, ...runs.filter(mayStillRun));
+      core.saveState(keys.runs, JSON.stringify(runs));
+    }
+    core.saveState(keys.ended, end satisfies MainEnd);
   },
   mainEnd(): MainEnd {
     const end = core.getState(keys.ended);

@@ -94,7 +94,12 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
   try {
     session = await startRun(cluster, context);
   } catch (error) {
-    reportStopCases(config, stopCasesCarriedBy(error), runMeta(config, undefined), context.log);
+    reportStopCases(
+      config,
+      stopCasesCarriedBy(error) ?? { suites: [] },
+      runMeta(config, undefined),
+      context.log,
+    );
     throw error;
   }
   // The verdict first: a user waiting on the build should not wait for the deletes.
@@ -462,8 +467,10 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
         : undefined;
       await load?.terminate('on cancel');
       await resources.cleanup(false, hurry, stops);
-      // What it could not confirm stopped goes into the reports beside the error, by whoever writes them.
-      throw stops ? carryingStopCases(error, stops, config.workflow?.shutdown ?? 'Stop') : error;
+      // What it could not confirm stopped goes into the reports beside the error, by whoever writes
+      // them; no case at all says every stop was confirmed (or nothing was sent: nothing to stop).
+      const shutdown = config.workflow?.shutdown ?? 'Stop';
+      throw carryingStopCases(error, stops ? withStopCases({ suites: [] }, stops, shutdown) : { suites: [] });
     }
   }
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;

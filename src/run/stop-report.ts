@@ -76,24 +76,36 @@ export function withStopCases(report: Report, stops: StopReport, strategy: 'Stop
   return { suites };
 }
 
-/** What an error that ended a run once its chaos started carries: the cases of its stops not confirmed. */
+/**
+ * What an error that ended a run once its chaos started carries: the cases of its stops not confirmed
+ * (none when every stop was), once the run has made all of them.
+ */
 const carriedStopCases = errorCarrier<Report>();
 
 /**
- * `error`, carrying the "chaos stopped" cases of `stops` (none when every stop was confirmed) to the
- * use case that writes the reports: the run's own (one cluster) or the one of all clusters, where a
- * cluster's report of its own would overwrite the others' or be overwritten.
+ * `error`, carrying `stopCases` — the "chaos stopped" cases of the run's stops, none when every stop was
+ * confirmed — to the use case that writes the reports: the run's own (one cluster) or the one of all
+ * clusters, where a cluster's report of its own would overwrite the others' or be overwritten; and to
+ * the action, whose post step leaves alone a cluster whose chaos they show stopped.
  */
-export function carryingStopCases(
-  error: unknown,
-  stops: StopReport,
-  strategy: 'Stop' | 'Terminate',
-): unknown {
-  const cases = withStopCases({ suites: [] }, stops, strategy);
-  return cases.suites.length === 0 ? error : carriedStopCases.carrying(error, cases);
+export function carryingStopCases(error: unknown, stopCases: Report): unknown {
+  return carriedStopCases.carrying(error, stopCases);
 }
 
-/** The "chaos stopped" cases an error that ended a run carries: none for any other error. */
-export function stopCasesCarriedBy(error: unknown): Report {
-  return carriedStopCases.carriedBy(error) ?? { suites: [] };
+/**
+ * The "chaos stopped" cases an error that ended a run carries; undefined when it says nothing of the
+ * run's stops (an error before its chaos started, or one that left them unknown).
+ */
+export function stopCasesCarriedBy(error: unknown): Report | undefined {
+  return carriedStopCases.carriedBy(error);
+}
+
+/** The "chaos stopped" cases of a report, in their suites. */
+export function stopCasesIn(report: Report): Report {
+  return {
+    suites: report.suites.flatMap((suite) => {
+      const cases = suite.cases.filter((testCase) => testCase.kind === 'chaos-stop');
+      return cases.length > 0 ? [{ ...suite, cases }] : [];
+    }),
+  };
 }

@@ -14,7 +14,7 @@ import type { HeldLease } from './run-lock.ts';
 import type { GateOutcome } from './outcome.ts';
 import type { ProgressLog } from './progress.ts';
 import { conclude, runMeta } from './publish.ts';
-import { stopCasesCarriedBy } from './stop-report.ts';
+import { carryingStopCases, stopCasesCarriedBy, stopCasesIn } from './stop-report.ts';
 import { carryingWarnings, warningsCarriedBy, withRunWarnings } from './warnings.ts';
 import {
   cancelledLate,
@@ -84,11 +84,17 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     return outcome?.status === 'rejected' ? [{ target, error: outcome.reason as unknown }] : [];
   });
   const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
+  const stopCases = targets.map((target, i) => clusterStopCases(target, checked[i], started[i]));
+  const allStopCases = mergeReports(...stopCases.map((cases) => cases ?? { suites: [] }));
+  // An error that ends the run carries every cluster's stops, as one cluster's does: the action's post
+  // step then leaves alone the clusters whose chaos they show stopped. Not when a cluster's run ended
+  // in an error that does not say: its chaos may still run, and the post step stops every cluster's.
+  const carryingStops = (error: unknown) =>
+    stopCases.includes(undefined) ? error : carryingStopCases(error, allStopCases);
   if (sessions.length === 0) {
     // As on one cluster: no verdict, but the stops a cluster could not confirm are reported.
-    const stopCases = failures.map(({ target, error }) => underLabel(stopCasesCarriedBy(error), target.name));
-    reportStopCases(config, mergeReports(...stopCases), runMeta(config, runId), context.log);
-    throw carryingWarnings(nothingRan(failures), raised);
+    reportStopCases(config, allStopCases, runMeta(config, runId), context.log);
+    throw carryingWarnings(carryingStops(nothingRan(failures)), raised);
   }
   // Each cluster's cleanup; its warnings, too late for the reports, named after it.
   const finish = async (passed: boolean) =>
@@ -113,7 +119,7 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     outcome = { runId, report, decision, published, cancelled };
   } catch (error) {
     // No report written: the error is all the fronts show, so it carries every cluster's warnings.
-    throw carryingWarnings(error, [...raised, ...(await finish(false))]);
+    throw carryingWarnings(carryingStops(error), [...raised, ...(await finish(false))]);
   }
   const late = await finish(outcome.decision.verdict === 'pass');
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
@@ -151,9 +157,23 @@ function targetReport(target: Target, started: PromiseSettledResult<RunSession> 
     ],
   };
   // Its chaos not confirmed stopped, named after it as its other suites are: the gate cannot pass.
-  const stopCases = underLabel(stopCasesCarriedBy(started?.reason), target.name);
+  const stopCases = underLabel(stopCasesCarriedBy(started?.reason) ?? { suites: [] }, target.name);
   // Its run id not locked, its cleanup after the error: as much the reader's to know as another cluster's.
   return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
+}
+
+/**
+ * A cluster's "chaos stopped" cases, named after it: those of its report, or of the error that ended
+ * its run; none if its preflight failed, as it started no chaos; undefined if that error does not say.
+ */
+function clusterStopCases(
+  target: Target,
+  check: PromiseSettledResult<CheckedRun> | undefined,
+  run: PromiseSettledResult<RunSession> | undefined,
+): Report | undefined {
+  if (check?.status === 'rejected') return { suites: [] };
+  const cases = run?.status === 'fulfilled' ? stopCasesIn(run.value.report) : stopCasesCarriedBy(run?.reason);
+  return cases && underLabel(cases, target.name);
 }
 
 /** Ends the run before any chaos, letting go of every checked cluster, if one refused or a cancel came. */

@@ -2,7 +2,7 @@
 // that cannot be reached, run by the built CLI from `targets:` in a config file. A cluster that cannot
 // be reached is an error for that cluster; a target whose settings are wrong stops every cluster.
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
@@ -414,39 +414,23 @@ test("the action's main step leaves a cluster's unconfirmed stop to its post ste
   // us may not watch engines in the main step; its RBAC is put right before the post step.
   const usKubeconfig = path.join(dir, 'us.kubeconfig');
   copyFileSync(await identityWithout(us.sandbox, namespace, { chaosengines: ['watch'] }), usKubeconfig);
-  const { config, engine } = targetsConfig(
+  const { main, state, post, engine } = await actionSteps(
     'action-unconfirmed',
     [
       { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
       { name: 'us', kubeconfig: usKubeconfig },
     ],
-    { dir },
+    { dir, beforePost: () => copyFileSync(us.sandbox.kubeconfigPath, usKubeconfig) },
   );
-  const runner = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
-  const files = Object.fromEntries(
-    Object.entries(runner).map(([name, file]) => [name, path.join(dir, file)]),
-  );
-  for (const file of Object.values(files)) writeFileSync(file, '');
-  const main = await runEntry('dist/index.js', [], { cwd: dir, env: { ...files, INPUT_CONFIG: config } })
-    .done;
 
   assert.equal(main.code, 1, main.stdout);
   const json = JSON.parse(readFileSync(path.join(dir, 'chaos-gate-results/report.json'), 'utf8')) as {
     chaosMayStillRun: boolean;
   };
   assert.equal(json.chaosMayStillRun, true);
-  const state = readRecords(files.GITHUB_STATE ?? '');
   assert.equal(state.ended, 'unconfirmed', JSON.stringify(state));
   assert.equal(state.finished, undefined, 'the post step has chaos to stop');
 
-  copyFileSync(us.sandbox.kubeconfigPath, usKubeconfig);
-  const post = await runEntry('dist/post.js', [], {
-    cwd: dir,
-    env: {
-      ...Object.fromEntries(Object.entries(state).map(([key, value]) => [`STATE_${key}`, value])),
-      INPUT_CONFIG: config,
-    },
-  }).done;
   assert.equal(post.code, 0, post.stdout);
   // eu's chaos was confirmed stopped by the main step, and its cleanup ran: the post step leaves it be.
   assert.match(
@@ -459,11 +443,140 @@ test("the action's main step leaves a cluster's unconfirmed stop to its post ste
     new RegExp(`^\\[cg-[^\\]]+-us\\] \\[chaos-gate\\] stopped ChaosEngine ${namespace}/${engine.name}$`, 'm'),
   );
   assert.deepEqual(
-    (await leftovers(us.sandbox.kc, namespace)).engines,
+    (await leftovers(us.sandbox.kc, namespace)).engines.filter((name) => name === engine.name),
     [],
     'and cleaned up as after a cancel',
   );
 });
+
+test("the action's main step that fails once every cluster's chaos started leaves its post step only the clusters whose stop it did not confirm", async () => {
+  const dir = workDir();
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  // Both waits fail once the engine is applied, so no cluster can be judged (exit 2): eu may not watch
+  // results, and its stop is confirmed; us may not watch engines, and its stop cannot be read back
+  // (its RBAC is put right before the post step).
+  const euKubeconfig = await identityWithout(eu.sandbox, namespace, { chaosresults: ['watch'] });
+  const usKubeconfig = path.join(dir, 'us.kubeconfig');
+  copyFileSync(await identityWithout(us.sandbox, namespace, { chaosengines: ['watch'] }), usKubeconfig);
+  const { main, state, post, engine } = await actionSteps(
+    'action-failed',
+    [
+      { name: 'eu', kubeconfig: euKubeconfig },
+      { name: 'us', kubeconfig: usKubeconfig },
+    ],
+    { dir, beforePost: () => copyFileSync(us.sandbox.kubeconfigPath, usKubeconfig) },
+  );
+
+  assert.equal(main.code, 1, main.stdout);
+  assert.match(main.stdout, /^::error::no cluster could be run:/m);
+  assert.match(
+    main.stdout,
+    new RegExp(`\\[eu\\] \\[chaos-gate\\] stopped ChaosEngine ${namespace}/${engine.name}\n`),
+  );
+  assert.equal(state.ended, 'failed', JSON.stringify(state));
+
+  assert.equal(post.code, 0, post.stdout);
+  // eu's chaos was confirmed stopped by the main step, and its cleanup ran: the post step leaves it be.
+  assert.match(
+    post.stdout,
+    /^::warning::the main step failed after its chaos started: stopping the chaos of run cg-[^,\s]+-us$/m,
+  );
+  assert.doesNotMatch(post.stdout, /-eu\]/, 'nothing done on eu');
+  assert.match(
+    post.stdout,
+    new RegExp(`^\\[cg-[^\\]]+-us\\] \\[chaos-gate\\] stopped ChaosEngine ${namespace}/${engine.name}$`, 'm'),
+  );
+  assert.deepEqual(
+    (await leftovers(us.sandbox.kc, namespace)).engines.filter((name) => name === engine.name),
+    [],
+    'and cleaned up as after a cancel',
+  );
+});
+
+test("the action's main step that fails after the verdict (a report it cannot write) leaves its post step only the clusters whose stop it did not confirm", async () => {
+  const dir = workDir();
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  // eu runs its chaos through; us may not watch engines, so its stop cannot be read back (its RBAC is
+  // put right before the post step). Once the chaos started, the JSON report's path becomes a folder:
+  // writing the reports fails.
+  const usKubeconfig = path.join(dir, 'us.kubeconfig');
+  copyFileSync(await identityWithout(us.sandbox, namespace, { chaosengines: ['watch'] }), usKubeconfig);
+  const report = path.join(dir, 'report.json');
+  let mainOut = '';
+  const { main, state, post, engine } = await actionSteps(
+    'action-unwritten',
+    [
+      { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+      { name: 'us', kubeconfig: usKubeconfig },
+    ],
+    {
+      dir,
+      reports: { json: 'report.json' },
+      onMainStdout: (text) => {
+        mainOut += text;
+        if (/\[eu\] .*applied ChaosEngine/.test(mainOut) && !existsSync(report)) mkdirSync(report);
+      },
+      beforePost: () => copyFileSync(us.sandbox.kubeconfigPath, usKubeconfig),
+    },
+  );
+
+  assert.equal(main.code, 1, main.stdout);
+  assert.match(main.stdout, /^::error::.*report\.json: cannot write the report/m);
+  assert.equal(state.ended, 'failed', JSON.stringify(state));
+  assert.equal(post.code, 0, post.stdout);
+  assert.match(
+    post.stdout,
+    /^::warning::the main step failed after its chaos started: stopping the chaos of run cg-[^,\s]+-us$/m,
+  );
+  assert.doesNotMatch(post.stdout, /-eu\]/, 'nothing done on eu');
+  assert.deepEqual(
+    (await leftovers(us.sandbox.kc, namespace)).engines.filter((name) => name === engine.name),
+    [],
+    "us's chaos stopped and cleaned up",
+  );
+});
+
+/**
+ * The action's main step on `targets`, then its post step with the state the main step saved, as the
+ * runner runs them; `beforePost` runs in between, `onMainStdout` hears the main step's output as it comes.
+ */
+async function actionSteps(
+  name: string,
+  targets: Record<string, string>[],
+  {
+    dir,
+    reports,
+    onMainStdout,
+    beforePost,
+  }: {
+    dir: string;
+    reports?: Record<string, string>;
+    onMainStdout?: (text: string) => void;
+    beforePost: () => void;
+  },
+) {
+  const { config, engine } = targetsConfig(name, targets, { dir, reports });
+  const runner = { GITHUB_OUTPUT: 'output', GITHUB_STEP_SUMMARY: 'summary', GITHUB_STATE: 'state' };
+  const files = Object.fromEntries(
+    Object.entries(runner).map(([name, file]) => [name, path.join(dir, file)]),
+  );
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  const main = await runEntry('dist/index.js', [], {
+    cwd: dir,
+    env: { ...files, INPUT_CONFIG: config },
+    onStdout: onMainStdout,
+  }).done;
+  const state = readRecords(files.GITHUB_STATE ?? '');
+  beforePost();
+  const post = await runEntry('dist/post.js', [], {
+    cwd: dir,
+    env: {
+      ...Object.fromEntries(Object.entries(state).map(([key, value]) => [`STATE_${key}`, value])),
+      INPUT_CONFIG: config,
+    },
+  }).done;
+  return { main, state, post, engine };
+}
 
 /** What a run could not clean up after a stop it could not confirm. */
 async function deleteEngine(sandbox: Sandbox, name: string): Promise<void> {

@@ -87441,12 +87441,19 @@ function withStopCases(report, stops, strategy) {
   }
   return { suites };
 }
-function carryingStopCases(error2, stops, strategy) {
-  const cases = withStopCases({ suites: [] }, stops, strategy);
-  return cases.suites.length === 0 ? error2 : carriedStopCases.carrying(error2, cases);
+function carryingStopCases(error2, stopCases) {
+  return carriedStopCases.carrying(error2, stopCases);
 }
 function stopCasesCarriedBy(error2) {
-  return carriedStopCases.carriedBy(error2) ?? { suites: [] };
+  return carriedStopCases.carriedBy(error2);
+}
+function stopCasesIn(report) {
+  return {
+    suites: report.suites.flatMap((suite) => {
+      const cases = suite.cases.filter((testCase) => testCase.kind === "chaos-stop");
+      return cases.length > 0 ? [{ ...suite, cases }] : [];
+    })
+  };
 }
 var stopEngine, shutdownWorkflow, carriedStopCases;
 var init_stop_report = __esm({
@@ -90863,7 +90870,12 @@ async function runGate(config2, context) {
   try {
     session = await startRun(cluster, context);
   } catch (error2) {
-    reportStopCases(config2, stopCasesCarriedBy(error2), runMeta(config2, void 0), context.log);
+    reportStopCases(
+      config2,
+      stopCasesCarriedBy(error2) ?? { suites: [] },
+      runMeta(config2, void 0),
+      context.log
+    );
     throw error2;
   }
   let outcome;
@@ -91116,7 +91128,8 @@ async function runChaos(config2, context, parts) {
       const stops2 = resources2.started ? await resources2.stopChaos(AbortSignal.any([signal3, hurry])) : void 0;
       await load2?.terminate("on cancel");
       await resources2.cleanup(false, hurry, stops2);
-      throw stops2 ? carryingStopCases(error2, stops2, config2.workflow?.shutdown ?? "Stop") : error2;
+      const shutdown = config2.workflow?.shutdown ?? "Stop";
+      throw carryingStopCases(error2, stops2 ? withStopCases({ suites: [] }, stops2, shutdown) : { suites: [] });
     }
   }
   const cancelled = signal3.aborted ? cancelReason(signal3) : waited?.chaos.cancelled;
@@ -91364,10 +91377,12 @@ async function runTargets(config2, context) {
     return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason }] : [];
   });
   const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
+  const stopCases = targets.map((target, i) => clusterStopCases(target, checked2[i], started[i]));
+  const allStopCases = mergeReports(...stopCases.map((cases) => cases ?? { suites: [] }));
+  const carryingStops = (error2) => stopCases.includes(void 0) ? error2 : carryingStopCases(error2, allStopCases);
   if (sessions.length === 0) {
-    const stopCases = failures.map(({ target, error: error2 }) => underLabel(stopCasesCarriedBy(error2), target.name));
-    reportStopCases(config2, mergeReports(...stopCases), runMeta(config2, runId), context.log);
-    throw carryingWarnings(nothingRan(failures), raised);
+    reportStopCases(config2, allStopCases, runMeta(config2, runId), context.log);
+    throw carryingWarnings(carryingStops(nothingRan(failures)), raised);
   }
   const finish = async (passed) => (await pMap(
     started,
@@ -91383,7 +91398,7 @@ async function runTargets(config2, context) {
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     outcome = { runId, report, decision, published, cancelled };
   } catch (error2) {
-    throw carryingWarnings(error2, [...raised, ...await finish(false)]);
+    throw carryingWarnings(carryingStops(error2), [...raised, ...await finish(false)]);
   }
   const late = await finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
@@ -91412,8 +91427,13 @@ function targetReport(target, started) {
       }
     ]
   };
-  const stopCases = underLabel(stopCasesCarriedBy(started?.reason), target.name);
+  const stopCases = underLabel(stopCasesCarriedBy(started?.reason) ?? { suites: [] }, target.name);
   return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
+}
+function clusterStopCases(target, check, run) {
+  if (check?.status === "rejected") return { suites: [] };
+  const cases = run?.status === "fulfilled" ? stopCasesIn(run.value.report) : stopCasesCarriedBy(run?.reason);
+  return cases && underLabel(cases, target.name);
 }
 async function refuseUnlessAllAccepted(targets, checked2) {
   const rejected = checked2.flatMap(

@@ -2,11 +2,13 @@
 // command that stops it, for engines, workflows and selectors that could not be listed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { ReportCase } from '../../../src/report/model.ts';
 import type { StopReport } from '../../../src/run/stop.ts';
 import {
   carryingStopCases,
   describeUnconfirmed,
   stopCasesCarriedBy,
+  stopCasesIn,
   withStopCases,
 } from '../../../src/run/stop-report.ts';
 
@@ -73,10 +75,38 @@ test('the report gets an errored "chaos stopped" case in the engine\'s own suite
 
 test('an error carries the cases of its stops not confirmed, keeping its class; none when all were', () => {
   const error = new TypeError('watch refused');
-  assert.equal(carryingStopCases(error, stops, 'Stop'), error);
-  assert.deepEqual(stopCasesCarriedBy(error), withStopCases({ suites: [] }, stops, 'Stop'));
-  const confirmed = { ...stops, engines: [stops.engines[0]!], workflows: [], unlisted: [] };
-  assert.deepEqual(stopCasesCarriedBy(carryingStopCases(new Error('x'), confirmed, 'Stop')), { suites: [] });
+  const cases = withStopCases({ suites: [] }, stops, 'Stop');
+  assert.equal(carryingStopCases(error, cases), error);
+  assert.deepEqual(stopCasesCarriedBy(error), cases);
+  // Every stop confirmed is said too: the action's post step leaves such a cluster alone.
+  assert.deepEqual(stopCasesCarriedBy(carryingStopCases(new Error('x'), { suites: [] })), { suites: [] });
+  assert.equal(stopCasesCarriedBy(new Error('said nothing of its stops')), undefined);
   // Thrown as a string, it is made an Error to carry them.
-  assert.equal(stopCasesCarriedBy(carryingStopCases('lost', stops, 'Stop')).suites.length, 3);
+  assert.equal(stopCasesCarriedBy(carryingStopCases('lost', cases))?.suites.length, 3);
 });
+
+test("a report's chaos stopped cases, in their suites, and no suite without one", () => {
+  const report = withStopCases(
+    {
+      suites: [
+        { kind: 'chaosengine', name: 'shop/cart-chaos', properties: {}, cases: [passed('shop/cart-chaos')] },
+        { kind: 'chaosengine', name: 'shop/done', properties: {}, cases: [passed('shop/done')] },
+      ],
+    },
+    stops,
+    'Stop',
+  );
+  const only = stopCasesIn(report);
+  assert.deepEqual(
+    only.suites.map((suite) => [suite.name, suite.cases.map((c) => c.kind)]),
+    [
+      ['shop/cart-chaos', ['chaos-stop']],
+      ['shop/chaos-load-x', ['chaos-stop']],
+      ['shop (chaos-gate.io/run=r1)', ['chaos-stop']],
+    ],
+  );
+});
+
+function passed(className: string): ReportCase {
+  return { kind: 'experiment', className, name: 'pod-delete', outcome: 'pass', properties: {} };
+}

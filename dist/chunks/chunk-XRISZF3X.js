@@ -19983,17 +19983,19 @@ var state = {
   },
   /** The main step reached its end with its chaos confirmed stopped: the post step has nothing to do. */
   markFinished: () => saveState(keys.finished, "true"),
-  /** The main step failed after its chaos started: the post step stops every recorded run, saying why. */
-  markFailed: () => saveState(keys.ended, "failed"),
   /**
-   * The main step reached its end with the stop of some runs' chaos not confirmed: only those stay
-   * recorded, for the post step to stop and name. The others' chaos was confirmed stopped and their
-   * cleanup ran as the policy says: the post step must neither warn of them nor delete what they kept.
+   * The main step ended with its chaos perhaps still running: failed after it started, or with the
+   * stop of some runs' chaos not confirmed. Only the runs `mayStillRun` says (all, without it) stay
+   * recorded, for the post step to stop and name, saying why. The others' chaos was confirmed stopped
+   * and their cleanup ran as the policy says: the post step must neither warn of them nor delete what
+   * they kept.
    */
-  markUnconfirmed(mayStillRun) {
-    runs.splice(0, runs.length, ...runs.filter(mayStillRun));
-    saveState(keys.runs, JSON.stringify(runs));
-    saveState(keys.ended, "unconfirmed");
+  markEnded(end, mayStillRun) {
+    if (mayStillRun) {
+      runs.splice(0, runs.length, ...runs.filter(mayStillRun));
+      saveState(keys.runs, JSON.stringify(runs));
+    }
+    saveState(keys.ended, end);
   },
   mainEnd() {
     const end = getState(keys.ended);
@@ -20032,4 +20034,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-LN3KQNRR.js.LEGAL.txt */
+/*! For license information please see chunk-XRISZF3X.js.LEGAL.txt */

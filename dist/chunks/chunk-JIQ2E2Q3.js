@@ -22,10 +22,11 @@ import {
   managedBy,
   runLabel,
   stopCasesCarriedBy,
+  stopCasesIn,
   until,
   watchSource,
   withStopCases
-} from "./chunk-PQM6TWPM.js";
+} from "./chunk-PZOFOAVE.js";
 import {
   LitmusClient,
   connect,
@@ -491,7 +492,12 @@ async function runGate(config, context) {
   try {
     session = await startRun(cluster, context);
   } catch (error) {
-    reportStopCases(config, stopCasesCarriedBy(error), runMeta(config, void 0), context.log);
+    reportStopCases(
+      config,
+      stopCasesCarriedBy(error) ?? { suites: [] },
+      runMeta(config, void 0),
+      context.log
+    );
     throw error;
   }
   let outcome;
@@ -747,7 +753,8 @@ async function runChaos(config, context, parts) {
       const stops2 = resources.started ? await resources.stopChaos(AbortSignal.any([signal, hurry])) : void 0;
       await load?.terminate("on cancel");
       await resources.cleanup(false, hurry, stops2);
-      throw stops2 ? carryingStopCases(error, stops2, config.workflow?.shutdown ?? "Stop") : error;
+      const shutdown = config.workflow?.shutdown ?? "Stop";
+      throw carryingStopCases(error, stops2 ? withStopCases({ suites: [] }, stops2, shutdown) : { suites: [] });
     }
   }
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
@@ -951,10 +958,12 @@ async function runTargets(config, context) {
     return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason }] : [];
   });
   const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
+  const stopCases = targets.map((target, i) => clusterStopCases(target, checked[i], started[i]));
+  const allStopCases = mergeReports(...stopCases.map((cases) => cases ?? { suites: [] }));
+  const carryingStops = (error) => stopCases.includes(void 0) ? error : carryingStopCases(error, allStopCases);
   if (sessions.length === 0) {
-    const stopCases = failures.map(({ target, error }) => underLabel(stopCasesCarriedBy(error), target.name));
-    reportStopCases(config, mergeReports(...stopCases), runMeta(config, runId), context.log);
-    throw carryingWarnings(nothingRan(failures), raised);
+    reportStopCases(config, allStopCases, runMeta(config, runId), context.log);
+    throw carryingWarnings(carryingStops(nothingRan(failures)), raised);
   }
   const finish = async (passed) => (await pMap(
     started,
@@ -970,7 +979,7 @@ async function runTargets(config, context) {
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     outcome = { runId, report, decision, published, cancelled };
   } catch (error) {
-    throw carryingWarnings(error, [...raised, ...await finish(false)]);
+    throw carryingWarnings(carryingStops(error), [...raised, ...await finish(false)]);
   }
   const late = await finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
@@ -1000,8 +1009,13 @@ function targetReport(target, started) {
       }
     ]
   };
-  const stopCases = underLabel(stopCasesCarriedBy(started?.reason), target.name);
+  const stopCases = underLabel(stopCasesCarriedBy(started?.reason) ?? { suites: [] }, target.name);
   return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
+}
+function clusterStopCases(target, check, run) {
+  if (check?.status === "rejected") return { suites: [] };
+  const cases = run?.status === "fulfilled" ? stopCasesIn(run.value.report) : stopCasesCarriedBy(run?.reason);
+  return cases && underLabel(cases, target.name);
 }
 async function refuseUnlessAllAccepted(targets, checked) {
   const rejected = checked.flatMap(

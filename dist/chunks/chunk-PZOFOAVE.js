@@ -113,12 +113,19 @@ function withStopCases(report, stops, strategy) {
   return { suites };
 }
 var carriedStopCases = errorCarrier();
-function carryingStopCases(error, stops, strategy) {
-  const cases = withStopCases({ suites: [] }, stops, strategy);
-  return cases.suites.length === 0 ? error : carriedStopCases.carrying(error, cases);
+function carryingStopCases(error, stopCases) {
+  return carriedStopCases.carrying(error, stopCases);
 }
 function stopCasesCarriedBy(error) {
-  return carriedStopCases.carriedBy(error) ?? { suites: [] };
+  return carriedStopCases.carriedBy(error);
+}
+function stopCasesIn(report) {
+  return {
+    suites: report.suites.flatMap((suite) => {
+      const cases = suite.cases.filter((testCase) => testCase.kind === "chaos-stop");
+      return cases.length > 0 ? [{ ...suite, cases }] : [];
+    })
+  };
 }
 
 // src/argo/client.ts
@@ -1518,6 +1525,7 @@ export {
   withStopCases,
   carryingStopCases,
   stopCasesCarriedBy,
+  stopCasesIn,
   ArgoClient,
   watchSource,
   cancelReason,

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-6GLYUJCB.js";
+} from "./chunk-JIQ2E2Q3.js";
 import "./chunk-2IN2CEFM.js";
 import "./chunk-VBU5E7XZ.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-PQM6TWPM.js";
+import "./chunk-PZOFOAVE.js";
 import "./chunk-URO5MD7I.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-LOM6L4VV.js";
