@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-63CY2GGO.js");
+var { main } = await import("./chunks/main-NR5LVAY5.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

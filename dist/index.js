@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-JIQ2E2Q3.js";
+} from "./chunks/chunk-SBGQPML6.js";
 import "./chunks/chunk-2IN2CEFM.js";
 import "./chunks/chunk-VBU5E7XZ.js";
 import {

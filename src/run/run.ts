@@ -232,13 +232,19 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
         onCreated: (created) => context.onCreated?.(plan.runId, created),
       });
       const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry, warn });
-      context.onPhase?.('report');
-      // Reading what the run produced outlives the run's deadline, but not a second signal.
-      const reading = limited(main, {
-        signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
-      });
-      const source = plan.workflow && workflowSource(config.workflow?.file, plan.workflow);
-      let report = await collectReport(config, reading, resources, chaos, warn, source);
+      let report: Report;
+      try {
+        context.onPhase?.('report');
+        // Reading what the run produced outlives the run's deadline, but not a second signal.
+        const reading = limited(main, {
+          signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)]),
+        });
+        const source = plan.workflow && workflowSource(config.workflow?.file, plan.workflow);
+        report = await collectReport(config, reading, resources, chaos, warn, source);
+      } catch (error) {
+        // The chaos is over, and was stopped if cut short: an error now ends the run as one during it.
+        throw await failedRun(error, config, resources, chaos.stops, hurry);
+      }
       if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
       return {
         runId: plan.runId,
@@ -466,11 +472,7 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
         ? await resources.stopChaos(AbortSignal.any([signal, hurry]))
         : undefined;
       await load?.terminate('on cancel');
-      await resources.cleanup(false, hurry, stops);
-      // What it could not confirm stopped goes into the reports beside the error, by whoever writes
-      // them; no case at all says every stop was confirmed (or nothing was sent: nothing to stop).
-      const shutdown = config.workflow?.shutdown ?? 'Stop';
-      throw carryingStopCases(error, stops ? withStopCases({ suites: [] }, stops, shutdown) : { suites: [] });
+      throw await failedRun(error, config, resources, stops, hurry);
     }
   }
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
@@ -518,6 +520,24 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   const loadExit = await load.finish(deadline.endsAt, signal);
   // A cancel during the tail ends the load, and the run is then a cancelled one.
   return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : undefined };
+}
+
+/**
+ * A run that an error ended once its chaos started, its chaos over or stopped (`stops`, unset when
+ * nothing had to be): cleaned up as a failed run, and the error carries what it could not confirm
+ * stopped, for the reports whoever writes them; no case at all says every stop was confirmed (or
+ * nothing was sent: nothing to stop).
+ */
+async function failedRun(
+  error: unknown,
+  config: GateConfig,
+  resources: RunResources,
+  stops: StopReport | undefined,
+  hurry: AbortSignal,
+): Promise<unknown> {
+  await resources.cleanup(false, hurry, stops);
+  const shutdown = config.workflow?.shutdown ?? 'Stop';
+  return carryingStopCases(error, stops ? withStopCases({ suites: [] }, stops, shutdown) : { suites: [] });
 }
 
 /**

@@ -599,6 +599,65 @@ describe('cancel and timeout', () => {
   });
 });
 
+describe('an error once the chaos is over', () => {
+  /**
+   * Once the engine the run's workflow created has completed, rewrites its status.experiments, which
+   * the API server leaves unchecked (as upstream's CRD does), into a mapping: a shape no Litmus writes
+   * and the report does not read. Returns the engine's name.
+   */
+  async function garbleWhenCompleted(runId: string): Promise<string> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const [workflow] = await workflowsOf(runId);
+      const { items } = workflow
+        ? ((await api().listNamespacedCustomObject({
+            group: 'litmuschaos.io',
+            version: 'v1alpha1',
+            namespace,
+            plural: 'chaosengines',
+            labelSelector: `workflow_run_id=${workflow.metadata.uid}`,
+          })) as { items: { metadata: { name: string }; status?: { engineStatus?: string } }[] })
+        : { items: [] };
+      const engine = items.find((e) => e.status?.engineStatus === 'completed');
+      if (engine) {
+        await api().patchNamespacedCustomObject(
+          {
+            group: 'litmuschaos.io',
+            version: 'v1alpha1',
+            namespace,
+            plural: 'chaosengines',
+            name: engine.metadata.name,
+            body: { status: { experiments: { name: 'pod-delete' } } },
+          },
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        );
+        return engine.metadata.name;
+      }
+      if (Date.now() > deadline) assert.fail(`no completed engine of run ${runId}`);
+      await sleep(100);
+    }
+  }
+
+  test('an error while the report is read ends the run with exit 2, and the run still cleans up what it created, as its cleanup setting says', async () => {
+    const dir = workDir();
+    const runId = uniqueName('wf-unread');
+    // The load step runs on after the chaos, so the engine is rewritten before the workflow ends.
+    const workflow = exampleWorkflow('pass', { 'load-test': { [stepAnnotations.runMs]: '6000' } });
+    const started = env.run(['--workflow', save(dir, workflow), '--run-id', runId, '--timeout', '60s']);
+    const garbled = garbleWhenCompleted(runId);
+    const result = await started.done;
+    await garbled;
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.match(result.stderr, /^chaos-gate: error: /m);
+    assert.doesNotMatch(result.stdout, /gate (PASSED|FAILED)/, 'no verdict');
+    assert.match(
+      result.stdout,
+      /cleanup: removed \d+ object\(s\): .*Workflow argo-chaos\/chaos-load-[a-z0-9]+/,
+    );
+    assert.deepEqual(await workflowsOf(runId), [], 'the default cleanup (always) deleted the workflow');
+  });
+});
+
 describe('what Argo decides, read right', () => {
   test('a step that fails once and passes on retry passes the gate and is reported as flaky', async () => {
     const dir = workDir();

@@ -90946,12 +90946,17 @@ async function checkRun(cluster, context) {
         onCreated: (created) => context.onCreated?.(plan.runId, created)
       });
       const chaos = await runChaos(config2, context, { main: main2, plan, resources: resources2, deadline, hurry, warn });
-      context.onPhase?.("report");
-      const reading = limited(main2, {
-        signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
-      });
-      const source = plan.workflow && workflowSource(config2.workflow?.file, plan.workflow);
-      let report = await collectReport(config2, reading, resources2, chaos, warn, source);
+      let report;
+      try {
+        context.onPhase?.("report");
+        const reading = limited(main2, {
+          signal: AbortSignal.any([hurry, AbortSignal.timeout(config2.stopTimeoutMs)])
+        });
+        const source = plan.workflow && workflowSource(config2.workflow?.file, plan.workflow);
+        report = await collectReport(config2, reading, resources2, chaos, warn, source);
+      } catch (error2) {
+        throw await failedRun(error2, config2, resources2, chaos.stops, hurry);
+      }
       if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
       return {
         runId: plan.runId,
@@ -91127,9 +91132,7 @@ async function runChaos(config2, context, parts) {
     if (!interrupted.aborted) {
       const stops2 = resources2.started ? await resources2.stopChaos(AbortSignal.any([signal3, hurry])) : void 0;
       await load2?.terminate("on cancel");
-      await resources2.cleanup(false, hurry, stops2);
-      const shutdown = config2.workflow?.shutdown ?? "Stop";
-      throw carryingStopCases(error2, stops2 ? withStopCases({ suites: [] }, stops2, shutdown) : { suites: [] });
+      throw await failedRun(error2, config2, resources2, stops2, hurry);
     }
   }
   const cancelled = signal3.aborted ? cancelReason(signal3) : waited?.chaos.cancelled;
@@ -91165,6 +91168,11 @@ async function runChaos(config2, context, parts) {
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config2.load?.tail ?? 0) / 1e3)}s tail`);
   const loadExit = await load2.finish(deadline.endsAt, signal3);
   return { ...result, loadExit, cancelled: signal3.aborted ? cancelReason(signal3) : void 0 };
+}
+async function failedRun(error2, config2, resources2, stops, hurry) {
+  await resources2.cleanup(false, hurry, stops);
+  const shutdown = config2.workflow?.shutdown ?? "Stop";
+  return carryingStopCases(error2, stops ? withStopCases({ suites: [] }, stops, shutdown) : { suites: [] });
 }
 async function chaosOutlivingWorkflow(connection, resources2, { workflow }) {
   const live = workflow?.workflow;

@@ -1328,6 +1328,49 @@ test(
   },
 );
 
+test(
+  "an error while the report is read, after a stop the run could not confirm: no verdict, but the reports hold the stop's cases, and nothing is deleted while chaos may still run",
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t, { resources: withArgo });
+    // The workflow's chaos step creates an engine that runs on, ignoring the stop, with its experiments
+    // in a shape the API server leaves unchecked and no Litmus writes: the report cannot read it.
+    fake.onChange(({ type, object }) => {
+      if (object.kind !== 'Workflow' || type !== 'ADDED') return;
+      const engine = loadFixture<ChaosEngine>('litmus/engines/pod-delete-with-probes.yaml');
+      const labels = { workflow_run_id: object.metadata.uid ?? '' };
+      fake.put({
+        ...engine,
+        metadata: { name: 'wf-chaos', namespace: 'default', labels },
+        status: { engineStatus: 'initialized', experiments: { name: 'pod-delete' } },
+      });
+    });
+    const json = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-unread-')), 'report.json');
+    await assert.rejects(
+      run({
+        rbac: [],
+        engines: [],
+        timeout: shortTimeout,
+        stopTimeout: 1000,
+        cleanup: 'always',
+        workflow: { file: workflowFile() },
+        reports: { json },
+      }),
+      /is not a function/,
+    );
+
+    const read = parseJsonReport(readFileSync(json, 'utf8'), json);
+    const stopCases = read.report.suites.flatMap((s) => s.cases).filter((c) => c.kind === 'chaos-stop');
+    assert.match(
+      stopCases.map((c) => c.message).join('\n'),
+      /chaos may still be running: ChaosEngine default\/wf-chaos was not confirmed stopped/,
+    );
+    assert.equal(JSON.parse(readFileSync(json, 'utf8')).chaosMayStillRun, true);
+    assert.match(lines.join('\n'), /cleanup skipped: chaos may still be running/);
+    assert.deepEqual(deletes(fake), [], 'the workflow stays while its chaos may run');
+  },
+);
+
 for (const [what, wrong, [caseName, message]] of wrongStatuses) {
   test(
     `a live Workflow with ${what} is an error case naming the field, and the gate fails`,

@@ -571,12 +571,17 @@ async function checkRun(cluster, context) {
         onCreated: (created) => context.onCreated?.(plan.runId, created)
       });
       const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry, warn });
-      context.onPhase?.("report");
-      const reading = limited(main, {
-        signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
-      });
-      const source = plan.workflow && workflowSource(config.workflow?.file, plan.workflow);
-      let report = await collectReport(config, reading, resources, chaos, warn, source);
+      let report;
+      try {
+        context.onPhase?.("report");
+        const reading = limited(main, {
+          signal: AbortSignal.any([hurry, AbortSignal.timeout(config.stopTimeoutMs)])
+        });
+        const source = plan.workflow && workflowSource(config.workflow?.file, plan.workflow);
+        report = await collectReport(config, reading, resources, chaos, warn, source);
+      } catch (error) {
+        throw await failedRun(error, config, resources, chaos.stops, hurry);
+      }
       if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
       return {
         runId: plan.runId,
@@ -752,9 +757,7 @@ async function runChaos(config, context, parts) {
     if (!interrupted.aborted) {
       const stops2 = resources.started ? await resources.stopChaos(AbortSignal.any([signal, hurry])) : void 0;
       await load?.terminate("on cancel");
-      await resources.cleanup(false, hurry, stops2);
-      const shutdown = config.workflow?.shutdown ?? "Stop";
-      throw carryingStopCases(error, stops2 ? withStopCases({ suites: [] }, stops2, shutdown) : { suites: [] });
+      throw await failedRun(error, config, resources, stops2, hurry);
     }
   }
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
@@ -790,6 +793,11 @@ async function runChaos(config, context, parts) {
   log(`[chaos-gate] chaos over; the load runs on for a ${Math.round((config.load?.tail ?? 0) / 1e3)}s tail`);
   const loadExit = await load.finish(deadline.endsAt, signal);
   return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : void 0 };
+}
+async function failedRun(error, config, resources, stops, hurry) {
+  await resources.cleanup(false, hurry, stops);
+  const shutdown = config.workflow?.shutdown ?? "Stop";
+  return carryingStopCases(error, stops ? withStopCases({ suites: [] }, stops, shutdown) : { suites: [] });
 }
 async function chaosOutlivingWorkflow(connection, resources, { workflow }) {
   const live = workflow?.workflow;

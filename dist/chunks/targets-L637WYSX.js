@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-JIQ2E2Q3.js";
+} from "./chunk-SBGQPML6.js";
 import "./chunk-2IN2CEFM.js";
 import "./chunk-VBU5E7XZ.js";
 import "./chunk-466RCVCX.js";
