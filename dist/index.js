@@ -3,9 +3,9 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-SBGQPML6.js";
-import "./chunks/chunk-2IN2CEFM.js";
-import "./chunks/chunk-VBU5E7XZ.js";
+} from "./chunks/chunk-B5KMBN3V.js";
+import "./chunks/chunk-UTVIMPTR.js";
+import "./chunks/chunk-2TMFXSHH.js";
 import {
   expectedChaosMs,
   progressLog
@@ -30,10 +30,10 @@ import {
 } from "./chunks/chunk-XRISZF3X.js";
 import {
   stopCasesCarriedBy
-} from "./chunks/chunk-PZOFOAVE.js";
-import "./chunks/chunk-URO5MD7I.js";
+} from "./chunks/chunk-PNIFCPUF.js";
+import "./chunks/chunk-62LSWJ6U.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-LOM6L4VV.js";
+import "./chunks/chunk-PQ4CCWBC.js";
 import {
   loadConfig
 } from "./chunks/chunk-3QDMXMGK.js";

@@ -21,14 +21,14 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-PZOFOAVE.js";
+} from "./chunks/chunk-PNIFCPUF.js";
 import {
   connect,
   limited,
   pMap
-} from "./chunks/chunk-URO5MD7I.js";
+} from "./chunks/chunk-62LSWJ6U.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-LOM6L4VV.js";
+import "./chunks/chunk-PQ4CCWBC.js";
 import {
   loadConfig
 } from "./chunks/chunk-3QDMXMGK.js";

@@ -1,7 +1,7 @@
 // When the chaos of a run is over, read from what the watches see. Pure: engines and results in,
 // what is still pending out; the wait engine (kube/until.ts) does the waiting.
 import type { Pending, Progress } from '../kube/until.ts';
-import { resultName, type ChaosEngine, type ChaosResult } from './types.ts';
+import { engineProblem, resultName, type ChaosEngine, type ChaosResult } from './types.ts';
 import { experimentStatusOf, isEngineFinished, isNotRun, isVerdictFinal } from './verdict.ts';
 
 /** An engine this run applied, and the UID its results must carry as `chaosUID`. */
@@ -28,10 +28,10 @@ export interface ExperimentProgress {
   final: boolean;
 }
 
-/** Each experiment of an engine and how far it is; empty when the engine is not in the view. */
+/** Each experiment of an engine and how far it is; empty when the engine is not in the view, or unreadable. */
 export function experimentProgress(ref: EngineRef, view: ChaosView): ExperimentProgress[] {
   const engine = view.engines.get(engineKey(ref));
-  if (!engine) return [];
+  if (!engine || engineProblem(engine)) return [];
   return (engine.spec?.experiments ?? []).map(({ name: experiment }) => {
     const result = view.results.get(`${ref.namespace}/${resultName(ref.name, experiment)}`);
     const ours = result?.metadata.labels?.chaosUID === ref.uid ? result : undefined;
@@ -48,7 +48,10 @@ export function experimentProgress(ref: EngineRef, view: ChaosView): ExperimentP
 /**
  * Pending: every engine still running, and every experiment without a final verdict. Once its engine
  * has finished, an experiment's missing verdict only lags: a result can be late, or never come.
- * An engine missing from the view was deleted: nothing more will come from it.
+ * An engine missing from the view was deleted: nothing more will come from it. An engine of the wrong
+ * shape lags too: the operator may write its status right again, but one that stays wrong cannot say
+ * when its chaos ends, so it ends the wait after the grace rather than at the timeout (the run then
+ * stops it, and reports it as an error case naming the field).
  */
 export function chaosCondition(refs: EngineRef[], view: ChaosView): Progress {
   const pending: Pending[] = [];
@@ -56,6 +59,11 @@ export function chaosCondition(refs: EngineRef[], view: ChaosView): Progress {
     const engine = view.engines.get(engineKey(ref));
     if (!engine) continue;
     const key = engineKey(ref);
+    const problem = engineProblem(engine);
+    if (problem) {
+      pending.push({ key, label: problem, lagging: true });
+      continue;
+    }
     const open = experimentProgress(ref, view).filter((e) => !e.final);
     const finished = isEngineFinished(engine);
     for (const experiment of open)
@@ -72,6 +80,8 @@ export function engineStopState(ref: EngineRef, engines: ReadonlyMap<string, Cha
   // Gone, or replaced by another engine of the same name: nothing of ours runs under this name.
   if (!engine || (ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid)) return 'done';
   if (isEngineFinished(engine)) return 'done';
+  const problem = engineProblem(engine);
+  if (problem) return `unreadable: ${problem}`;
   return `engineState ${engine.spec?.engineState ?? 'unset'}, engineStatus ${engine.status?.engineStatus ?? 'unset'}`;
 }
 

@@ -11,6 +11,7 @@ import {
   type ReportSuite,
 } from '../report/model.ts';
 import {
+  engineProblem,
   resultName,
   type ChaosEngine,
   type ChaosResult,
@@ -66,29 +67,58 @@ export function convertChaos(objects: ChaosObjects): Report {
   const { engines, results, deleted = [], asFound = false } = objects;
   const interruption = interruptionOf(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
-  const suites = engines.map((engine) => {
+  const problems = engines.map(engineProblem);
+  const readable = new Set(engines.filter((_, i) => !problems[i]).map(engineSuiteName));
+  // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`), or cannot
+  // be read: reported without it, by the suite they name.
+  const unmatched = new Map<string, ChaosResult[]>();
+  for (const result of results) {
+    const key = resultSuiteName(result);
+    if (readable.has(key)) continue;
+    const group = unmatched.get(key);
+    if (group) group.push(result);
+    else unmatched.set(key, [result]);
+  }
+  const suites = engines.map((engine, i) => {
     const key = keyOf(engine);
     const gone: Interruption = { outcome: 'error', why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, {
+    const context = {
       resultsByKey,
       interruption: deleted.includes(key) ? gone : interruption,
       asFound,
       stopped: whoStopped(objects, key),
-    });
+    };
+    const problem = problems[i];
+    return problem
+      ? unreadableEngineSuite(key, unmatched.get(key) ?? [], problem, context)
+      : engineSuite(engine, context);
   });
-  // Results whose engine is not among the objects (e.g. `kubectl get chaosresults -o yaml`).
   const covered = new Set(engines.map(engineSuiteName));
-  const orphans = new Map<string, ChaosResult[]>();
-  for (const result of results) {
-    const key = resultSuiteName(result);
-    if (covered.has(key)) continue;
-    const group = orphans.get(key);
-    if (group) group.push(result);
-    else orphans.set(key, [result]);
-  }
-  for (const [key, group] of orphans)
-    suites.push(resultsOnlySuite(key, group, interruption, whoStopped(objects, key)));
+  for (const [key, group] of unmatched)
+    if (!covered.has(key)) suites.push(resultsOnlySuite(key, group, interruption, whoStopped(objects, key)));
   return { suites };
+}
+
+/**
+ * A live engine of the wrong shape: an error case naming the field, so the gate cannot pass it, beside
+ * the verdicts its results hold (judged as results without their engine). The rest of the report stands.
+ */
+function unreadableEngineSuite(
+  key: string,
+  results: ChaosResult[],
+  problem: string,
+  { interruption, stopped }: EngineContext,
+): ReportSuite {
+  const suite = resultsOnlySuite(key, results, interruption, stopped);
+  suite.cases.unshift({
+    kind: 'experiment',
+    className: key,
+    name: '(engine)',
+    outcome: 'error',
+    message: problem,
+    properties: {},
+  });
+  return suite;
 }
 
 /** Who stopped an engine, for a Stopped verdict of its experiments: what the run knows of it. */
@@ -214,6 +244,8 @@ function engineSuite(
 
 /** The ChaosResults an engine's experiments write, by name. */
 export function expectedResultNames(engine: ChaosEngine): string[] {
+  // One that cannot be read is an error case of its own; its results are those its UID labels.
+  if (engineProblem(engine)) return [];
   return experimentsOf(engine).map((experiment) => resultName(engine.metadata.name ?? '', experiment));
 }
 

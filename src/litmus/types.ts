@@ -153,6 +153,19 @@ export const chaosResultSchema = z.looseObject({
 });
 export type ChaosResult = z.output<typeof chaosResultSchema>;
 
+/**
+ * What is wrong with a live engine, each problem naming the engine and the field
+ * (`ChaosEngine ns/x: field status.experiments: expected a list, got a mapping`); undefined when it
+ * has the shape the converter and the wait read. The API server leaves its status unchecked (the CRD
+ * does, as upstream's does), so anything may be written there. A file's engines are checked as read.
+ */
+export function engineProblem(engine: ChaosEngine): string | undefined {
+  const parsed = parseShape(chaosEngineSchema, engine);
+  if (parsed.success) return undefined;
+  const { namespace = '', name = '' } = engine.metadata;
+  return describeIssues(`ChaosEngine ${namespace}/${name}`, parsed.error).join('\n');
+}
+
 /** The ChaosResult an engine's experiment writes: `<engine>-<experiment>`. */
 export function resultName(engine: string, experiment: string): string {
   return `${engine}-${experiment}`;

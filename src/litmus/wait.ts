@@ -11,7 +11,7 @@ import {
   type ChaosView,
   type EngineRef,
 } from './condition.ts';
-import type { ChaosEngine, ChaosResult } from './types.ts';
+import { engineProblem, type ChaosEngine, type ChaosResult } from './types.ts';
 
 export type { EngineRef };
 
@@ -104,7 +104,10 @@ export async function waitForChaos(
   };
 }
 
-/** The observer of a chaos wait: a line per experiment phase change and per engine deleted under us. */
+/**
+ * The observer of a chaos wait: a line per experiment phase change, per engine deleted under us, and
+ * per engine that turns unreadable.
+ */
 function progressLog(refs: EngineRef[], { log, warn }: Pick<WaitOptions, 'log' | 'warn'>) {
   const lastPhase = new Map<string, string>();
   const lastSeen = new Map<string, ChaosEngine>();
@@ -120,6 +123,11 @@ function progressLog(refs: EngineRef[], { log, warn }: Pick<WaitOptions, 'log' |
         continue;
       }
       lastSeen.set(key, engine);
+      // Its experiments cannot be read: say why once, as the wait gives it the grace (condition.ts).
+      const problem = engineProblem(engine);
+      if (problem && lastPhase.get(key) !== problem) log(`[chaos] ${problem}`);
+      if (problem) lastPhase.set(key, problem);
+      else lastPhase.delete(key);
       for (const { label, phase } of experimentProgress(ref, view)) {
         if (lastPhase.get(label) === phase) continue;
         lastPhase.set(label, phase);

@@ -26,7 +26,8 @@ import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
 import { engineKey } from '../litmus/condition.ts';
 import { convertChaos, engineSuiteName } from '../litmus/convert.ts';
-import { readableResults, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
+import { engineProblem, readableResults, type ChaosEngine, type ChaosResult } from '../litmus/types.ts';
+import { isEngineFinished } from '../litmus/verdict.ts';
 import { waitForChaos, type ChaosState, type WaitOptions } from '../litmus/wait.ts';
 import { startLoad, type LoadExit, type LoadHandle } from '../load/runner.ts';
 import type { Window } from '../load/samples.ts';
@@ -490,12 +491,15 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
     workflow: resources.workflow && { workflow: resources.workflow, timedOut, cancelled },
   };
   const outlived = cancelled || timedOut ? undefined : await chaosOutlivingWorkflow(main, resources, done);
+  const unreadable = cancelled || timedOut ? [] : unreadableUnfinished(done);
   const stopFor = cancelled
     ? `cancelled by ${cancelled}`
     : timedOut
       ? 'timeout'
-      : outlived &&
-        `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(', ')})`;
+      : unreadable.length > 0
+        ? `an engine that has not finished cannot be read (${unreadable.join('; ')})`
+        : outlived &&
+          `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(', ')})`;
   let stops: StopReport | undefined;
   if (stopFor) {
     log(`[chaos-gate] ${stopFor}: stopping the chaos`);
@@ -558,6 +562,14 @@ async function chaosOutlivingWorkflow(
   if (engines.length === 0) return undefined;
   const where = `${live.metadata.namespace ?? ''}/${live.metadata.name ?? ''}`;
   return { ended: `workflow ${where} ended (${live.status?.phase ?? 'completed'})`, engines };
+}
+
+/**
+ * What is wrong with the run's engines the wait gave up on unreadable (litmus/condition.ts) before they
+ * finished: nothing says their chaos has ended, so it is stopped before anything is deleted.
+ */
+function unreadableUnfinished({ chaos }: Waited): string[] {
+  return chaos.engines.filter((engine) => !isEngineFinished(engine)).flatMap((e) => engineProblem(e) ?? []);
 }
 
 function cancelledAfterTimeout({ chaos, workflow }: Waited, cancelled: NodeJS.Signals): Waited {

@@ -599,11 +599,11 @@ describe('cancel and timeout', () => {
   });
 });
 
-describe('an error once the chaos is over', () => {
+describe('a live engine of the wrong shape, once the chaos is over', () => {
   /**
    * Once the engine the run's workflow created has completed, rewrites its status.experiments, which
    * the API server leaves unchecked (as upstream's CRD does), into a mapping: a shape no Litmus writes
-   * and the report does not read. Returns the engine's name.
+   * and the converter cannot read. Returns the engine's name.
    */
   async function garbleWhenCompleted(runId: string): Promise<string> {
     const deadline = Date.now() + 30_000;
@@ -638,7 +638,7 @@ describe('an error once the chaos is over', () => {
     }
   }
 
-  test('an error while the report is read ends the run with exit 2, and the run still cleans up what it created, as its cleanup setting says', async () => {
+  test('a chaos step engine whose status is of the wrong shape is an errored case naming the field: the run ends with its verdict (exit 1) and cleans up', async () => {
     const dir = workDir();
     const runId = uniqueName('wf-unread');
     // The load step runs on after the chaos, so the engine is rewritten before the workflow ends.
@@ -646,10 +646,16 @@ describe('an error once the chaos is over', () => {
     const started = env.run(['--workflow', save(dir, workflow), '--run-id', runId, '--timeout', '60s']);
     const garbled = garbleWhenCompleted(runId);
     const result = await started.done;
-    await garbled;
-    assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, /^chaos-gate: error: /m);
-    assert.doesNotMatch(result.stdout, /gate (PASSED|FAILED)/, 'no verdict');
+    const engine = await garbled;
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.doesNotMatch(result.stderr, /chaos-gate: error|TypeError/);
+    assert.match(result.stdout, /gate FAILED \(\d+ passed, 0 failed, 1 errored, 0 skipped\)/);
+    assert.ok(
+      result.stdout.includes(
+        `${namespace}/${engine} › (engine) errored: ChaosEngine ${namespace}/${engine}: field status.experiments: expected a list, got a mapping`,
+      ),
+      result.stdout,
+    );
     assert.match(
       result.stdout,
       /cleanup: removed \d+ object\(s\): .*Workflow argo-chaos\/chaos-load-[a-z0-9]+/,

@@ -89147,6 +89147,12 @@ var init_apply = __esm({
 });
 
 // src/litmus/types.ts
+function engineProblem(engine) {
+  const parsed = parseShape(chaosEngineSchema, engine);
+  if (parsed.success) return void 0;
+  const { namespace = "", name = "" } = engine.metadata;
+  return describeIssues(`ChaosEngine ${namespace}/${name}`, parsed.error).join("\n");
+}
 function resultName(engine, experiment) {
   return `${engine}-${experiment}`;
 }
@@ -89426,7 +89432,7 @@ var init_verdict = __esm({
 // src/litmus/condition.ts
 function experimentProgress(ref, view) {
   const engine = view.engines.get(engineKey(ref));
-  if (!engine) return [];
+  if (!engine || engineProblem(engine)) return [];
   return (engine.spec?.experiments ?? []).map(({ name: experiment }) => {
     const result = view.results.get(`${ref.namespace}/${resultName(ref.name, experiment)}`);
     const ours = result?.metadata.labels?.chaosUID === ref.uid ? result : void 0;
@@ -89445,6 +89451,11 @@ function chaosCondition(refs, view) {
     const engine = view.engines.get(engineKey(ref));
     if (!engine) continue;
     const key = engineKey(ref);
+    const problem = engineProblem(engine);
+    if (problem) {
+      pending.push({ key, label: problem, lagging: true });
+      continue;
+    }
     const open3 = experimentProgress(ref, view).filter((e2) => !e2.final);
     const finished = isEngineFinished(engine);
     for (const experiment of open3)
@@ -89458,6 +89469,8 @@ function engineStopState(ref, engines) {
   const engine = engines.get(engineKey(ref));
   if (!engine || ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid) return "done";
   if (isEngineFinished(engine)) return "done";
+  const problem = engineProblem(engine);
+  if (problem) return `unreadable: ${problem}`;
   return `engineState ${engine.spec?.engineState ?? "unset"}, engineStatus ${engine.status?.engineStatus ?? "unset"}`;
 }
 function stoppedCondition(refs, view) {
@@ -89486,28 +89499,44 @@ function convertChaos(objects) {
   const { engines, results, deleted = [], asFound = false } = objects;
   const interruption = interruptionOf(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
-  const suites = engines.map((engine) => {
+  const problems = engines.map(engineProblem);
+  const readable = new Set(engines.filter((_, i) => !problems[i]).map(engineSuiteName));
+  const unmatched = /* @__PURE__ */ new Map();
+  for (const result of results) {
+    const key = resultSuiteName(result);
+    if (readable.has(key)) continue;
+    const group2 = unmatched.get(key);
+    if (group2) group2.push(result);
+    else unmatched.set(key, [result]);
+  }
+  const suites = engines.map((engine, i) => {
     const key = keyOf(engine);
     const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, {
+    const context = {
       resultsByKey,
       interruption: deleted.includes(key) ? gone : interruption,
       asFound,
       stopped: whoStopped(objects, key)
-    });
+    };
+    const problem = problems[i];
+    return problem ? unreadableEngineSuite(key, unmatched.get(key) ?? [], problem, context) : engineSuite(engine, context);
   });
   const covered = new Set(engines.map(engineSuiteName));
-  const orphans = /* @__PURE__ */ new Map();
-  for (const result of results) {
-    const key = resultSuiteName(result);
-    if (covered.has(key)) continue;
-    const group2 = orphans.get(key);
-    if (group2) group2.push(result);
-    else orphans.set(key, [result]);
-  }
-  for (const [key, group2] of orphans)
-    suites.push(resultsOnlySuite(key, group2, interruption, whoStopped(objects, key)));
+  for (const [key, group2] of unmatched)
+    if (!covered.has(key)) suites.push(resultsOnlySuite(key, group2, interruption, whoStopped(objects, key)));
   return { suites };
+}
+function unreadableEngineSuite(key, results, problem, { interruption, stopped }) {
+  const suite = resultsOnlySuite(key, results, interruption, stopped);
+  suite.cases.unshift({
+    kind: "experiment",
+    className: key,
+    name: "(engine)",
+    outcome: "error",
+    message: problem,
+    properties: {}
+  });
+  return suite;
 }
 function whoStopped({ stoppedByGate, timedOut, cancelled }, key) {
   if (!stoppedByGate) return stoppedUnknown;
@@ -89579,6 +89608,7 @@ function engineSuite(engine, { resultsByKey, interruption, asFound, stopped }) {
   };
 }
 function expectedResultNames(engine) {
+  if (engineProblem(engine)) return [];
   return experimentsOf(engine).map((experiment) => resultName(engine.metadata.name ?? "", experiment));
 }
 function experimentsOf(engine) {
@@ -89877,6 +89907,10 @@ function progressLog2(refs, { log, warn }) {
         continue;
       }
       lastSeen.set(key, engine);
+      const problem = engineProblem(engine);
+      if (problem && lastPhase.get(key) !== problem) log(`[chaos] ${problem}`);
+      if (problem) lastPhase.set(key, problem);
+      else lastPhase.delete(key);
       for (const { label, phase } of experimentProgress(ref, view)) {
         if (lastPhase.get(label) === phase) continue;
         lastPhase.set(label, phase);
@@ -89893,6 +89927,7 @@ var init_wait2 = __esm({
     init_until();
     init_client3();
     init_condition2();
+    init_types4();
   }
 });
 
@@ -91147,7 +91182,8 @@ async function runChaos(config2, context, parts) {
     workflow: resources2.workflow && { workflow: resources2.workflow, timedOut, cancelled }
   };
   const outlived = cancelled || timedOut ? void 0 : await chaosOutlivingWorkflow(main2, resources2, done);
-  const stopFor = cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : outlived && `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(", ")})`;
+  const unreadable2 = cancelled || timedOut ? [] : unreadableUnfinished(done);
+  const stopFor = cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : unreadable2.length > 0 ? `an engine that has not finished cannot be read (${unreadable2.join("; ")})` : outlived && `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(", ")})`;
   let stops;
   if (stopFor) {
     log(`[chaos-gate] ${stopFor}: stopping the chaos`);
@@ -91181,6 +91217,9 @@ async function chaosOutlivingWorkflow(connection, resources2, { workflow }) {
   if (engines.length === 0) return void 0;
   const where = `${live.metadata.namespace ?? ""}/${live.metadata.name ?? ""}`;
   return { ended: `workflow ${where} ended (${live.status?.phase ?? "completed"})`, engines };
+}
+function unreadableUnfinished({ chaos }) {
+  return chaos.engines.filter((engine) => !isEngineFinished(engine)).flatMap((e2) => engineProblem(e2) ?? []);
 }
 function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
   return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };
@@ -91322,6 +91361,7 @@ var init_run = __esm({
     init_condition2();
     init_convert2();
     init_types4();
+    init_verdict();
     init_wait2();
     init_runner();
     init_model();

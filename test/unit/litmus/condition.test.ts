@@ -1,7 +1,7 @@
 // When the chaos of a run is over, decided from engine and result status objects alone (no HTTP).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chaosCondition, type EngineRef } from '../../../src/litmus/condition.ts';
+import { chaosCondition, stoppedCondition, type EngineRef } from '../../../src/litmus/condition.ts';
 import type { ChaosEngine, ChaosResult } from '../../../src/litmus/types.ts';
 
 const ref: EngineRef = { namespace: 'shop', name: 'cart-chaos', uid: 'uid-1' };
@@ -103,4 +103,28 @@ test('Litmus 1.x results (experimentstatus, lower-case key) are read as final', 
     status: { experimentstatus: { phase: 'Completed', verdict: 'Pass' } },
   };
   assert.equal(judge(engine('completed', 'Completed'), legacy), 'done');
+});
+
+/** An engine whose status the API server took in a shape no Litmus writes (the CRD leaves status open). */
+function garbled(engineStatus: string): ChaosEngine {
+  const wrong = {
+    ...engine(engineStatus, 'Running'),
+    status: { engineStatus, experiments: { name: 'pod-delete' } },
+  };
+  return wrong as unknown as ChaosEngine;
+}
+
+test('an engine of the wrong shape does not break the wait: it lags, so the grace ends the wait, not the timeout', () => {
+  const problem = 'ChaosEngine shop/cart-chaos: field status.experiments: expected a list, got a mapping';
+  assert.equal(judge(garbled('initialized'), result('Running', 'Awaited')), `lagging: ${problem}`);
+  assert.equal(judge(garbled('completed')), `lagging: ${problem}`);
+});
+
+test('a stop is confirmed from the engine status alone; an unfinished engine of the wrong shape says what is wrong', () => {
+  const stopped = (e: ChaosEngine) =>
+    stoppedCondition([ref], { engines: new Map([['shop/cart-chaos', e]]) }).pending.map((p) => p.label);
+  assert.deepEqual(stopped(garbled('stopped')), []);
+  assert.deepEqual(stopped(garbled('initialized')), [
+    'shop/cart-chaos (unreadable: ChaosEngine shop/cart-chaos: field status.experiments: expected a list, got a mapping)',
+  ]);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { convertChaos } from '../../../src/litmus/convert.ts';
+import { convertChaos, expectedResultNames } from '../../../src/litmus/convert.ts';
 import type { ChaosEngine, ChaosResult } from '../../../src/litmus/types.ts';
 import type { ReportCase } from '../../../src/report/model.ts';
 import { loadFixture } from '../../support/fixtures.ts';
@@ -275,4 +275,40 @@ test('case names are unique within a suite', () => {
   const cases = casesOf([result('chaosresult-3x-fail-probe')]);
   const keys = cases.map((c) => `${c.className}::${c.name}`);
   assert.equal(new Set(keys).size, keys.length);
+});
+
+test('a live engine of the wrong shape is an error case naming it and the field, beside its verdicts; the other engines are judged as usual', () => {
+  const fine = engine('observed-completed');
+  const pass = structuredClone(result('chaosresult-3x-pass'));
+  pass.metadata.labels = { ...pass.metadata.labels, chaosUID: fine.metadata.uid ?? '' };
+  // The API server takes any status (the CRD leaves it open): here one no Litmus writes.
+  const wrong = structuredClone(fine);
+  wrong.metadata = { ...wrong.metadata, name: 'cart-chaos', uid: 'uid-wrong' };
+  Object.assign(wrong.status ?? {}, { experiments: { name: 'pod-delete' } });
+  const itsResult = structuredClone(pass);
+  itsResult.metadata = { ...itsResult.metadata, name: 'cart-chaos-pod-delete' };
+  itsResult.spec = { ...itsResult.spec, engine: 'cart-chaos' };
+
+  assert.deepEqual(expectedResultNames(wrong), [], 'no name is read from experiments that cannot be read');
+  const suites = convertChaos({ engines: [fine, wrong], results: [pass, itsResult] }).suites;
+  assert.deepEqual(
+    suites.map((s) => [
+      s.name,
+      s.cases.filter((c) => c.kind === 'experiment').map((c) => [c.name, c.outcome]),
+    ]),
+    [
+      ['default/nginx-chaos-pass', [['pod-delete', 'pass']]],
+      [
+        'default/cart-chaos',
+        [
+          ['(engine)', 'error'],
+          ['pod-delete', 'pass'],
+        ],
+      ],
+    ],
+  );
+  assert.equal(
+    suites[1]?.cases[0]?.message,
+    'ChaosEngine default/cart-chaos: field status.experiments: expected a list, got a mapping',
+  );
 });

@@ -185,6 +185,42 @@ test("report --namespace: live engines whose only ChaosResults are another run's
   );
 });
 
+test('report --namespace: a live engine of the wrong shape is an errored case naming the field, beside its verdict, and the gate fails', async (t) => {
+  const fake = new FakeApi();
+  t.after(() => fake.close());
+  const labels = { team: 'shop' };
+  // The API server takes any status (the CRD leaves it open): here one no Litmus writes.
+  const garbled = completedEngine();
+  const engine = fake.put({
+    ...garbled,
+    metadata: { ...garbled.metadata, labels },
+    status: { ...garbled.status, experiments: { name: 'pod-delete' } },
+  });
+  const itsResult = result(passed);
+  fake.put({
+    ...itsResult,
+    metadata: { ...itsResult.metadata, labels: { chaosUID: engine.metadata.uid ?? '' } },
+  });
+  const settings = { kubeconfig: [file(fake.kubeconfig)] };
+  const outcome = await reportGate(
+    config(settings),
+    sources({ namespace: 'default', selector: 'team=shop' }),
+    noLog,
+  );
+  assert.equal(exitCodeOf(outcome), 1);
+  assert.deepEqual(
+    outcome.report.suites.flatMap((s) => s.cases).map((c) => [c.name, c.outcome, c.message]),
+    [
+      [
+        '(engine)',
+        'error',
+        'ChaosEngine default/nginx-chaos: field status.experiments: expected a list, got a mapping',
+      ],
+      ['pod-delete', 'pass', undefined],
+    ],
+  );
+});
+
 test("report --namespace: a refused list, a bad selector or rejected credentials give the server's words, naming what was read", async (t) => {
   const fake = new FakeApi();
   t.after(() => fake.close());

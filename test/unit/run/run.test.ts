@@ -48,7 +48,9 @@ const stoppedResult = loadFixture<ChaosResult>('litmus/results/chaosresult-3x-st
 
 function setup(
   t: TestContext,
-  options: Pick<RunContext, 'verdictGraceMs' | 'leaseRenewMs'> & { resources?: typeof defaultResources } = {},
+  options: Pick<RunContext, 'verdictGraceMs' | 'leaseRenewMs' | 'onPhase'> & {
+    resources?: typeof defaultResources;
+  } = {},
 ) {
   const fake = new FakeApi({ resources: options.resources });
   t.after(() => fake.close());
@@ -61,6 +63,7 @@ function setup(
       kubeconfigContent: fake.kubeconfig,
       verdictGraceMs: options.verdictGraceMs,
       leaseRenewMs: options.leaseRenewMs,
+      onPhase: options.onPhase,
     });
   return { fake, run, lines, controller };
 }
@@ -1213,6 +1216,49 @@ test(
   },
 );
 
+test(
+  'an engine whose status turns unreadable during the wait: after the grace, not the timeout, it is stopped and is an error case naming the field',
+  limit,
+  async (t) => {
+    const { fake, run, lines } = setup(t, { verdictGraceMs: 200 });
+    // The API server takes any status (the CRD leaves it open): here one no Litmus writes. The played
+    // operator still honours the stop.
+    fake.onChange(({ type, object }) => {
+      if (object.kind !== 'ChaosEngine' || type === 'DELETED') return;
+      const engine = object as unknown as ChaosEngine;
+      if (type === 'ADDED')
+        fake.put({ ...engine, status: { engineStatus: 'initialized', experiments: { name: 'pod-delete' } } });
+      else if (engine.spec?.engineState === 'stop' && engine.status?.engineStatus !== 'stopped')
+        fake.put({
+          ...engine,
+          status: {
+            engineStatus: 'stopped',
+            experiments: [{ name: 'pod-delete', status: 'Forcefully Aborted', verdict: 'Stopped' }],
+          },
+        });
+    });
+    const started = Date.now();
+    const outcome = await run({ timeout: 20_000, cleanup: 'always' });
+
+    assert.ok(Date.now() - started < 10_000, 'the grace ended the wait, not the 20 s timeout');
+    const problem =
+      'ChaosEngine default/nginx-chaos: field status.experiments: expected a list, got a mapping';
+    assert.deepEqual(
+      outcome.report.suites.flatMap((s) => s.cases).map((c) => [c.name, c.outcome, c.message]),
+      [['(engine)', 'error', problem]],
+    );
+    assert.equal(outcome.decision.verdict, 'fail');
+    const log = lines.join('\n');
+    assert.ok(log.includes(`[chaos] ${problem}`), log);
+    assert.ok(fake.requests.some(isStop), 'its chaos may still run: it is stopped');
+    assert.ok(
+      fake.requests.findIndex(isStop) < fake.requests.findIndex((r) => r.method === 'DELETE'),
+      'stopped before anything was deleted',
+    );
+    assert.match(log, /cleanup: removed/);
+  },
+);
+
 /** A workflow that runs one pod, as a file `run --workflow` submits. */
 function workflowFile(): string {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-workflow-')), 'workflow.yaml');
@@ -1332,9 +1378,13 @@ test(
   "an error while the report is read, after a stop the run could not confirm: no verdict, but the reports hold the stop's cases, and nothing is deleted while chaos may still run",
   limit,
   async (t) => {
-    const { fake, run, lines } = setup(t, { resources: withArgo });
-    // The workflow's chaos step creates an engine that runs on, ignoring the stop, with its experiments
-    // in a shape the API server leaves unchecked and no Litmus writes: the report cannot read it.
+    // Nothing the report reads fails for good (what cannot be read is a case): a fault in the front's
+    // hook as the report phase starts stands for any error in that stretch.
+    const onPhase = (phase: string) => {
+      if (phase === 'report') throw new Error('the report phase failed');
+    };
+    const { fake, run, lines } = setup(t, { resources: withArgo, onPhase });
+    // The workflow's chaos step creates an engine that runs on, ignoring the stop.
     fake.onChange(({ type, object }) => {
       if (object.kind !== 'Workflow' || type !== 'ADDED') return;
       const engine = loadFixture<ChaosEngine>('litmus/engines/pod-delete-with-probes.yaml');
@@ -1342,7 +1392,7 @@ test(
       fake.put({
         ...engine,
         metadata: { name: 'wf-chaos', namespace: 'default', labels },
-        status: { engineStatus: 'initialized', experiments: { name: 'pod-delete' } },
+        status: { engineStatus: 'initialized', experiments: [{ name: 'pod-delete', status: 'Running' }] },
       });
     });
     const json = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-unread-')), 'report.json');
@@ -1356,7 +1406,7 @@ test(
         workflow: { file: workflowFile() },
         reports: { json },
       }),
-      /is not a function/,
+      /the report phase failed/,
     );
 
     const read = parseJsonReport(readFileSync(json, 'utf8'), json);

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   interruptionOf
-} from "./chunk-VBU5E7XZ.js";
+} from "./chunk-2TMFXSHH.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
 import {
   parseShape
-} from "./chunk-LOM6L4VV.js";
+} from "./chunk-PQ4CCWBC.js";
 import {
   iso_exports
 } from "./chunk-7M77NE7O.js";

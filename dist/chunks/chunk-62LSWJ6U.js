@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   litmusGroup,
   litmusVersion
-} from "./chunk-LOM6L4VV.js";
+} from "./chunk-PQ4CCWBC.js";
 import {
   formatDuration
 } from "./chunk-7M77NE7O.js";

@@ -218,7 +218,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-L637WYSX.js");
+        const { runTargets } = await import("./targets-SGL5E3EO.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -234,7 +234,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-X2VJMNHH.js"),
+          import("./report-52J6D6QA.js"),
           import("./publish-AOHSNJVR.js")
         ]);
         const sources = parsed.sources;

@@ -3,14 +3,14 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-SBGQPML6.js";
-import "./chunk-2IN2CEFM.js";
-import "./chunk-VBU5E7XZ.js";
+} from "./chunk-B5KMBN3V.js";
+import "./chunk-UTVIMPTR.js";
+import "./chunk-2TMFXSHH.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-PZOFOAVE.js";
-import "./chunk-URO5MD7I.js";
+import "./chunk-PNIFCPUF.js";
+import "./chunk-62LSWJ6U.js";
 import "./chunk-7GHJJVB5.js";
-import "./chunk-LOM6L4VV.js";
+import "./chunk-PQ4CCWBC.js";
 import "./chunk-7M77NE7O.js";
 import "./chunk-WLGA3AOM.js";
 import "./chunk-RRAAJKSG.js";

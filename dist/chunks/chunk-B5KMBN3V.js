@@ -4,11 +4,11 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   liveWorkflowToSuite,
   readCtkJournal
-} from "./chunk-2IN2CEFM.js";
+} from "./chunk-UTVIMPTR.js";
 import {
   convertChaos,
   engineSuiteName
-} from "./chunk-VBU5E7XZ.js";
+} from "./chunk-2TMFXSHH.js";
 import {
   ArgoClient,
   ManifestApplier,
@@ -26,7 +26,7 @@ import {
   until,
   watchSource,
   withStopCases
-} from "./chunk-PZOFOAVE.js";
+} from "./chunk-PNIFCPUF.js";
 import {
   LitmusClient,
   connect,
@@ -37,15 +37,16 @@ import {
   pMapSettled,
   resultPlural,
   statusCode
-} from "./chunk-URO5MD7I.js";
+} from "./chunk-62LSWJ6U.js";
 import {
   isWorkflowCompleted,
   workflowCondition
 } from "./chunk-7GHJJVB5.js";
 import {
+  engineProblem,
   isEngineFinished,
   readableResults
-} from "./chunk-LOM6L4VV.js";
+} from "./chunk-PQ4CCWBC.js";
 import {
   formatDuration
 } from "./chunk-7M77NE7O.js";
@@ -318,6 +319,10 @@ function progressLog(refs, { log, warn }) {
         continue;
       }
       lastSeen.set(key, engine);
+      const problem = engineProblem(engine);
+      if (problem && lastPhase.get(key) !== problem) log(`[chaos] ${problem}`);
+      if (problem) lastPhase.set(key, problem);
+      else lastPhase.delete(key);
       for (const { label, phase } of experimentProgress(ref, view)) {
         if (lastPhase.get(label) === phase) continue;
         lastPhase.set(label, phase);
@@ -772,7 +777,8 @@ async function runChaos(config, context, parts) {
     workflow: resources.workflow && { workflow: resources.workflow, timedOut, cancelled }
   };
   const outlived = cancelled || timedOut ? void 0 : await chaosOutlivingWorkflow(main, resources, done);
-  const stopFor = cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : outlived && `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(", ")})`;
+  const unreadable2 = cancelled || timedOut ? [] : unreadableUnfinished(done);
+  const stopFor = cancelled ? `cancelled by ${cancelled}` : timedOut ? "timeout" : unreadable2.length > 0 ? `an engine that has not finished cannot be read (${unreadable2.join("; ")})` : outlived && `${outlived.ended} while chaos its steps started still runs (ChaosEngine ${outlived.engines.join(", ")})`;
   let stops;
   if (stopFor) {
     log(`[chaos-gate] ${stopFor}: stopping the chaos`);
@@ -806,6 +812,9 @@ async function chaosOutlivingWorkflow(connection, resources, { workflow }) {
   if (engines.length === 0) return void 0;
   const where = `${live.metadata.namespace ?? ""}/${live.metadata.name ?? ""}`;
   return { ended: `workflow ${where} ended (${live.status?.phase ?? "completed"})`, engines };
+}
+function unreadableUnfinished({ chaos }) {
+  return chaos.engines.filter((engine) => !isEngineFinished(engine)).flatMap((e) => engineProblem(e) ?? []);
 }
 function cancelledAfterTimeout({ chaos, workflow }, cancelled) {
   return { chaos: { ...chaos, cancelled }, workflow: workflow && { ...workflow, cancelled } };

@@ -232,6 +232,12 @@ var chaosResultSchema = looseObject({
     }).optional()
   }).optional()
 });
+function engineProblem(engine) {
+  const parsed = parseShape(chaosEngineSchema, engine);
+  if (parsed.success) return void 0;
+  const { namespace = "", name = "" } = engine.metadata;
+  return describeIssues(`ChaosEngine ${namespace}/${name}`, parsed.error).join("\n");
+}
 function resultName(engine, experiment) {
   return `${engine}-${experiment}`;
 }
@@ -301,6 +307,7 @@ export {
   litmusVersion,
   chaosEngineSchema,
   chaosResultSchema,
+  engineProblem,
   resultName,
   readableResults,
   experimentStatusOf,

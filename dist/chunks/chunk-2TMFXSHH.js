@@ -5,6 +5,7 @@ import {
   totalChaosSeconds
 } from "./chunk-466RCVCX.js";
 import {
+  engineProblem,
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
@@ -13,7 +14,7 @@ import {
   probeOutcome,
   resultName,
   verdictOutcome
-} from "./chunk-LOM6L4VV.js";
+} from "./chunk-PQ4CCWBC.js";
 import {
   secondsBetween
 } from "./chunk-CVJQ4RIC.js";
@@ -40,28 +41,44 @@ function convertChaos(objects) {
   const { engines, results, deleted = [], asFound = false } = objects;
   const interruption = interruptionOf(objects);
   const resultsByKey = new Map(results.map((result) => [keyOf(result), result]));
-  const suites = engines.map((engine) => {
+  const problems = engines.map(engineProblem);
+  const readable = new Set(engines.filter((_, i) => !problems[i]).map(engineSuiteName));
+  const unmatched = /* @__PURE__ */ new Map();
+  for (const result of results) {
+    const key = resultSuiteName(result);
+    if (readable.has(key)) continue;
+    const group = unmatched.get(key);
+    if (group) group.push(result);
+    else unmatched.set(key, [result]);
+  }
+  const suites = engines.map((engine, i) => {
     const key = keyOf(engine);
     const gone = { outcome: "error", why: `ChaosEngine ${key} was deleted` };
-    return engineSuite(engine, {
+    const context = {
       resultsByKey,
       interruption: deleted.includes(key) ? gone : interruption,
       asFound,
       stopped: whoStopped(objects, key)
-    });
+    };
+    const problem = problems[i];
+    return problem ? unreadableEngineSuite(key, unmatched.get(key) ?? [], problem, context) : engineSuite(engine, context);
   });
   const covered = new Set(engines.map(engineSuiteName));
-  const orphans = /* @__PURE__ */ new Map();
-  for (const result of results) {
-    const key = resultSuiteName(result);
-    if (covered.has(key)) continue;
-    const group = orphans.get(key);
-    if (group) group.push(result);
-    else orphans.set(key, [result]);
-  }
-  for (const [key, group] of orphans)
-    suites.push(resultsOnlySuite(key, group, interruption, whoStopped(objects, key)));
+  for (const [key, group] of unmatched)
+    if (!covered.has(key)) suites.push(resultsOnlySuite(key, group, interruption, whoStopped(objects, key)));
   return { suites };
+}
+function unreadableEngineSuite(key, results, problem, { interruption, stopped }) {
+  const suite = resultsOnlySuite(key, results, interruption, stopped);
+  suite.cases.unshift({
+    kind: "experiment",
+    className: key,
+    name: "(engine)",
+    outcome: "error",
+    message: problem,
+    properties: {}
+  });
+  return suite;
 }
 var stoppedUnknown = Object.freeze({
   gate: false,
@@ -143,6 +160,7 @@ function engineSuite(engine, { resultsByKey, interruption, asFound, stopped }) {
   };
 }
 function expectedResultNames(engine) {
+  if (engineProblem(engine)) return [];
   return experimentsOf(engine).map((experiment) => resultName(engine.metadata.name ?? "", experiment));
 }
 function experimentsOf(engine) {

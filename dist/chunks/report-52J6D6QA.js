@@ -5,19 +5,19 @@ import {
   readCtkJournal,
   workflowSchema,
   workflowToSuite
-} from "./chunk-2IN2CEFM.js";
+} from "./chunk-UTVIMPTR.js";
 import {
   convertChaos,
   engineSuiteName,
   resultSuiteName
-} from "./chunk-VBU5E7XZ.js";
+} from "./chunk-2TMFXSHH.js";
 import "./chunk-466RCVCX.js";
 import "./chunk-7GHJJVB5.js";
 import {
   chaosEngineSchema,
   chaosResultSchema,
   parseShape
-} from "./chunk-LOM6L4VV.js";
+} from "./chunk-PQ4CCWBC.js";
 import {
   loadSchema
 } from "./chunk-TIKHTCVE.js";
@@ -196,7 +196,7 @@ async function reportGate(config, sources, log, signal) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-XBHFALX3.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-W2TY55JD.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   convertChaos,
   expectedResultNames
-} from "./chunk-VBU5E7XZ.js";
+} from "./chunk-2TMFXSHH.js";
 import "./chunk-466RCVCX.js";
 import {
   LitmusClient,
@@ -12,10 +12,10 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-URO5MD7I.js";
+} from "./chunk-62LSWJ6U.js";
 import {
   readableResults
-} from "./chunk-LOM6L4VV.js";
+} from "./chunk-PQ4CCWBC.js";
 import "./chunk-7M77NE7O.js";
 import {
   loadKubeContext

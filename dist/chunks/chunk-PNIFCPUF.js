@@ -17,17 +17,18 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-URO5MD7I.js";
+} from "./chunk-62LSWJ6U.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
 import {
+  engineProblem,
   experimentStatusOf,
   isEngineFinished,
   isNotRun,
   isVerdictFinal,
   resultName
-} from "./chunk-LOM6L4VV.js";
+} from "./chunk-PQ4CCWBC.js";
 import {
   formatDuration
 } from "./chunk-7M77NE7O.js";
@@ -744,7 +745,7 @@ function applied(manifest, result, ownership) {
 var engineKey = (ref) => `${ref.namespace}/${ref.name}`;
 function experimentProgress(ref, view) {
   const engine = view.engines.get(engineKey(ref));
-  if (!engine) return [];
+  if (!engine || engineProblem(engine)) return [];
   return (engine.spec?.experiments ?? []).map(({ name: experiment }) => {
     const result = view.results.get(`${ref.namespace}/${resultName(ref.name, experiment)}`);
     const ours = result?.metadata.labels?.chaosUID === ref.uid ? result : void 0;
@@ -763,6 +764,11 @@ function chaosCondition(refs, view) {
     const engine = view.engines.get(engineKey(ref));
     if (!engine) continue;
     const key = engineKey(ref);
+    const problem = engineProblem(engine);
+    if (problem) {
+      pending.push({ key, label: problem, lagging: true });
+      continue;
+    }
     const open = experimentProgress(ref, view).filter((e) => !e.final);
     const finished = isEngineFinished(engine);
     for (const experiment of open)
@@ -776,6 +782,8 @@ function engineStopState(ref, engines) {
   const engine = engines.get(engineKey(ref));
   if (!engine || ref.uid && engine.metadata.uid && engine.metadata.uid !== ref.uid) return "done";
   if (isEngineFinished(engine)) return "done";
+  const problem = engineProblem(engine);
+  if (problem) return `unreadable: ${problem}`;
   return `engineState ${engine.spec?.engineState ?? "unset"}, engineStatus ${engine.status?.engineStatus ?? "unset"}`;
 }
 function stoppedCondition(refs, view) {
