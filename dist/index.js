@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-B5KMBN3V.js";
+} from "./chunks/chunk-DRTVBKQV.js";
 import "./chunks/chunk-UTVIMPTR.js";
 import "./chunks/chunk-2TMFXSHH.js";
 import {
@@ -28,15 +28,17 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-XRISZF3X.js";
-import {
-  stopCasesCarriedBy
-} from "./chunks/chunk-PNIFCPUF.js";
+import "./chunks/chunk-GHYK5EYN.js";
 import "./chunks/chunk-62LSWJ6U.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQ4CCWBC.js";
 import {
   loadConfig
 } from "./chunks/chunk-3QDMXMGK.js";
+import {
+  stopCasesCarriedBy,
+  warningsUnderError
+} from "./chunks/chunk-SPWPI5VT.js";
 import "./chunks/chunk-TIKHTCVE.js";
 import "./chunks/chunk-7M77NE7O.js";
 import "./chunks/chunk-LJVIP377.js";
@@ -48,9 +50,7 @@ import "./chunks/chunk-RRAAJKSG.js";
 import "./chunks/chunk-HD2FENJA.js";
 import "./chunks/chunk-QTE7HSFT.js";
 import "./chunks/chunk-4MR5KKR3.js";
-import {
-  warningsCarriedBy
-} from "./chunks/chunk-GMCAWLIK.js";
+import "./chunks/chunk-GMCAWLIK.js";
 import "./chunks/chunk-SGE4SSJL.js";
 import {
   cancellableReports,
@@ -234,7 +234,7 @@ async function runAction() {
       message: cancelled && !error2.left ? `${message} before any chaos started` : message,
       runId: startedRunId,
       verdict: cancelled ? "cancelled" : "error",
-      warnings: warningsCarriedBy(error2).map(redact),
+      warnings: warningsUnderError(error2).map(redact),
       warningRoom: maxAnnotations - signalWarnings
     });
   }

@@ -16,12 +16,11 @@ import {
   RunResources,
   allConfirmed,
   anythingLeft,
-  describeUnconfirmed,
   leaseDurationSeconds,
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-PNIFCPUF.js";
+} from "./chunks/chunk-GHYK5EYN.js";
 import {
   connect,
   limited,
@@ -32,6 +31,9 @@ import "./chunks/chunk-PQ4CCWBC.js";
 import {
   loadConfig
 } from "./chunks/chunk-3QDMXMGK.js";
+import {
+  describeUnconfirmed
+} from "./chunks/chunk-SPWPI5VT.js";
 import "./chunks/chunk-TIKHTCVE.js";
 import "./chunks/chunk-7M77NE7O.js";
 import "./chunks/chunk-LJVIP377.js";

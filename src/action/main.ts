@@ -8,9 +8,8 @@ import { withCancellation } from '../run/cancellation.ts';
 import { mergeGate } from '../run/merge.ts';
 import { cancellableReports } from '../run/publish.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
-import { stopCasesCarriedBy } from '../run/stop-report.ts';
+import { stopCasesCarriedBy, warningsUnderError } from '../run/stop-report.ts';
 import { runTargets } from '../run/targets.ts';
-import { warningsCarriedBy } from '../run/warnings.ts';
 import { redact } from '../secrets.ts';
 import { maxAnnotations } from './annotations.ts';
 import { logGroups } from './groups.ts';
@@ -100,7 +99,7 @@ export async function runAction(): Promise<void> {
       message: cancelled && !error.left ? `${message} before any chaos started` : message,
       runId: startedRunId,
       verdict: cancelled ? 'cancelled' : 'error',
-      warnings: warningsCarriedBy(error).map(redact),
+      warnings: warningsUnderError(error).map(redact),
       warningRoom: maxAnnotations - signalWarnings,
     });
   }

@@ -51,7 +51,7 @@ export interface CannotRun {
   /** Set when the run got as far as labelling objects with it. */
   runId?: string;
   verdict?: 'error' | 'cancelled';
-  /** The run's warnings, which no report holds, as none was written. */
+  /** Chaos not confirmed stopped, then the run's warnings: no report may hold them. */
   warnings?: readonly string[];
   /** How many of the step's 10 warning annotations are left (a signal's take one each). */
   warningRoom?: number;

@@ -5,7 +5,7 @@ import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
 import { withCancellation } from '../run/cancellation.ts';
 import { exitCodeOf, exitCodeOfError, exitCodes } from '../run/outcome.ts';
 import { expectedChaosMs, progressLog } from '../run/progress.ts';
-import { warningsCarriedBy } from '../run/warnings.ts';
+import { warningsUnderError } from '../run/stop-report.ts';
 import { redact } from '../secrets.ts';
 import { parseCommandLine } from './args.ts';
 import { usage } from './usage.ts';
@@ -82,8 +82,8 @@ export async function main(argv: string[], given: Io = processIo): Promise<numbe
     if (error instanceof CancelledError)
       io.err(`chaos-gate: ${error.message}${error.left ? '' : ' before any chaos started'}`);
     else io.err(`chaos-gate: error: ${errorMessage(error)}`);
-    // Under the error, as beside a verdict: what the run warned of before it ended, which no report holds.
-    for (const warning of warningsCarriedBy(error)) io.err(`chaos-gate: WARNING: ${warning}`);
+    // Under the error, as beside a verdict: chaos it could not confirm stopped, what the run warned of.
+    for (const warning of warningsUnderError(error)) io.err(`chaos-gate: WARNING: ${warning}`);
     if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
       io.err(error.stack ?? '');
     return exitCodeOfError(error);

@@ -16,7 +16,7 @@ import { waitForWorkflow, type WorkflowState } from '../argo/wait.ts';
 import { formatDuration } from '../config/duration.ts';
 import { settingName } from '../config/fields.ts';
 import type { GateConfig } from '../config/load.ts';
-import { CancelledError, CannotRunError } from '../errors.ts';
+import { CancelledError, CannotRunError, errorMessage } from '../errors.ts';
 import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
 import { connect, limited, type Connection } from '../kube/client.ts';
 import { describeCluster } from '../kube/context.ts';
@@ -41,8 +41,8 @@ import { RunResources, type Created } from './resources.ts';
 import { runIdInUse } from './run-id-in-use.ts';
 import { lockRunId, type HeldLease, type RunLock } from './run-lock.ts';
 import type { StopReport } from './stop.ts';
-import { carryingStopCases, stopCasesCarriedBy, withStopCases } from './stop-report.ts';
-import { carryingWarnings, RunWarnings, withRunWarnings, type Warn } from './warnings.ts';
+import { carryingStopCases, stopCasesCarriedBy, stopCasesIn, withStopCases } from './stop-report.ts';
+import { carryingWarnings, RunWarnings, warningsCarriedBy, withRunWarnings, type Warn } from './warnings.ts';
 
 export interface RunContext {
   log: (line: string) => void;
@@ -95,13 +95,13 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
   try {
     session = await startRun(cluster, context);
   } catch (error) {
-    reportStopCases(
+    throw reportStopCases(
       config,
+      error,
       stopCasesCarriedBy(error) ?? { suites: [] },
       runMeta(config, undefined),
       context.log,
     );
-    throw error;
   }
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let outcome: GateOutcome;
@@ -114,8 +114,12 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     outcome = { runId, report, cancelled, decision, published };
   } catch (error) {
-    // Nothing to judge, or no report written: the error is all the fronts show, so it carries the warnings.
-    throw carryingWarnings(error, [...session.warnings, ...(await session.finish(false))]);
+    // Nothing to judge, or no report written: the error is all the fronts show, so it carries the
+    // warnings, and the stops the report would have shown not confirmed.
+    throw carryingWarnings(carryingStopCases(error, stopCasesIn(session.report)), [
+      ...session.warnings,
+      ...(await session.finish(false)),
+    ]);
   }
   const late = await session.finish(outcome.decision.verdict === 'pass');
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
@@ -125,14 +129,23 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
  * A run that ended in an error (exit 2) once its chaos started writes no verdict, but the stops it
  * could not confirm go into the reports all the same: the JSON's `chaosMayStillRun` is what the
  * Jenkins step reads, and the errored cases name each engine or workflow and the command that stops it.
+ * Returns the error to throw: `error` still, as it is what ended the run (and its class the exit code),
+ * with reports that cannot be written among its warnings; the fronts then show the stops under it.
  */
 export function reportStopCases(
   config: GateConfig,
+  error: unknown,
   stopCases: Report,
   meta: Record<string, string>,
   log: (line: string) => void,
-): void {
-  if (stopCases.suites.length > 0) conclude(config, stopCases, meta, log);
+): unknown {
+  if (stopCases.suites.length === 0) return error;
+  try {
+    conclude(config, stopCases, meta, log);
+    return error;
+  } catch (unwritten) {
+    return carryingWarnings(error, [...warningsCarriedBy(error), errorMessage(unwritten)]);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
 import { errorCarrier } from '../errors.ts';
 import type { Report, ReportCase, ReportSuite, SuiteKind } from '../report/model.ts';
 import type { StopReport } from './stop.ts';
+import { warningsCarriedBy } from './warnings.ts';
 
 interface Unconfirmed {
   /** The report suite it belongs to. */
@@ -98,6 +99,18 @@ export function carryingStopCases(error: unknown, stopCases: Report): unknown {
  */
 export function stopCasesCarriedBy(error: unknown): Report | undefined {
   return carriedStopCases.carriedBy(error);
+}
+
+/**
+ * What the fronts show under an error that ended a run, which may be all a user sees of it when no
+ * report could be written: first each stop it could not confirm (its case's message: what may still
+ * run, and the command that stops it), then the run's warnings.
+ */
+export function warningsUnderError(error: unknown): string[] {
+  const unconfirmed = (stopCasesCarriedBy(error)?.suites ?? []).flatMap((suite) =>
+    suite.cases.flatMap(({ kind, message }) => (kind === 'chaos-stop' && message ? [message] : [])),
+  );
+  return [...unconfirmed, ...warningsCarriedBy(error)];
 }
 
 /** The "chaos stopped" cases of a report, in their suites. */

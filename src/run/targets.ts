@@ -93,8 +93,8 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     stopCases.includes(undefined) ? error : carryingStopCases(error, allStopCases);
   if (sessions.length === 0) {
     // As on one cluster: no verdict, but the stops a cluster could not confirm are reported.
-    reportStopCases(config, allStopCases, runMeta(config, runId), context.log);
-    throw carryingWarnings(carryingStops(nothingRan(failures)), raised);
+    const error = carryingWarnings(carryingStops(nothingRan(failures)), raised);
+    throw reportStopCases(config, error, allStopCases, runMeta(config, runId), context.log);
   }
   // Each cluster's cleanup; its warnings, too late for the reports, named after it.
   const finish = async (passed: boolean) =>

@@ -2,7 +2,15 @@
 // that cannot be reached, run by the built CLI from `targets:` in a config file. A cluster that cannot
 // be reached is an error for that cluster; a target whose settings are wrong stops every cluster.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
@@ -408,6 +416,51 @@ test('every cluster fails once its chaos started, as one alone does: exit 2, and
   await deleteEngine(usCluster.sandbox, both.engine.name);
 });
 
+test('a run that fails once its chaos started, cannot confirm its stop and cannot write its reports: stderr says what may still run and the command that stops it', async () => {
+  const dir = workDir();
+  const [{ sandbox }] = clusters as [(typeof clusters)[0]];
+  // Its wait fails once the engine is applied, and its stop cannot be read back; the reports, written
+  // only after the stop, go to a disk that takes nothing (a full disk), so no JSON says chaos may run.
+  const kubeconfig = await identityWithout(sandbox, namespace, { chaosengines: ['watch'] });
+  const name = uniqueName('unconfirmed-unwritten');
+  const junit = path.join(dir, 'junit.xml');
+  symlinkSync('/dev/full', junit);
+  const run = await runEntry('dist/cli.js', [
+    'run',
+    '--kubeconfig',
+    kubeconfig,
+    '--namespace',
+    namespace,
+    '--engine',
+    engineFile(dir, name, 'pass', namespace),
+    '--junit',
+    junit,
+  ]).done;
+
+  assert.equal(run.code, 2, run.stdout + run.stderr);
+  const stop = `kubectl patch chaosengine ${name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
+  const lines = run.stderr.split('\n');
+  // What ended the run, then what may still run and how to stop it, then the reports not written.
+  assert.match(
+    lines[0] ?? '',
+    /^chaos-gate: error: watching ChaosEngines and ChaosResults: .*cannot watch resource "chaosengines"/,
+  );
+  const stillRunning = lines.filter((line) =>
+    line.startsWith('chaos-gate: WARNING: chaos may still be running: '),
+  );
+  assert.equal(stillRunning.length, 1, run.stderr);
+  assert.ok(
+    stillRunning[0]?.startsWith(
+      `chaos-gate: WARNING: chaos may still be running: ChaosEngine ${namespace}/${name} was not confirmed stopped: `,
+    ),
+    run.stderr,
+  );
+  assert.ok(stillRunning[0]?.endsWith(`; to stop it: ${stop}`), run.stderr);
+  assert.match(run.stderr, /^chaos-gate: WARNING: .*junit\.xml: cannot write the report: ENOSPC/m);
+  assert.ok(lstatSync(junit).isSymbolicLink());
+  await deleteEngine(sandbox, name);
+});
+
 test("the action's main step leaves a cluster's unconfirmed stop to its post step, which stops that cluster's chaos only", async () => {
   const dir = workDir();
   const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
@@ -522,6 +575,14 @@ test("the action's main step that fails after the verdict (a report it cannot wr
 
   assert.equal(main.code, 1, main.stdout);
   assert.match(main.stdout, /^::error::.*report\.json: cannot write the report/m);
+  // No report says chaos may still run: the annotations do, with the command that stops it.
+  assert.match(
+    main.stdout,
+    new RegExp(
+      `^::warning title=Chaos gate warning::chaos may still be running: ChaosEngine ${namespace}/${engine.name} was not confirmed stopped: .*; to stop it: kubectl patch chaosengine ${engine.name} -n ${namespace} `,
+      'm',
+    ),
+  );
   assert.equal(state.ended, 'failed', JSON.stringify(state));
   assert.equal(post.code, 0, post.stdout);
   assert.match(

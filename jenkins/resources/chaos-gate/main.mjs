@@ -18159,6 +18159,88 @@ var init_warnings = __esm({
   }
 });
 
+// src/run/stop-report.ts
+function unconfirmed(report, strategy) {
+  return [
+    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why: why2 }) => ({
+      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
+      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
+      why: why2 ?? "",
+      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+    })),
+    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why: why2 }) => ({
+      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
+      what: `Workflow ${ref.namespace}/${ref.name}`,
+      why: why2 ?? "",
+      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+    })),
+    ...report.unlisted.map(({ kind, namespace, selector, why: why2 }) => ({
+      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
+      what: `${kind} labelled ${selector} in namespace ${namespace}`,
+      why: why2,
+      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+    }))
+  ];
+}
+function describeUnconfirmed(report, strategy) {
+  return unconfirmed(report, strategy).flatMap(({ what, why: why2, command }) => [
+    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why2}`,
+    `[chaos-gate]   to stop it: ${command}`
+  ]);
+}
+function withStopCases(report, stops, strategy) {
+  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
+  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, strategy)) {
+    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
+    if (!suite) {
+      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
+      suites.push(suite);
+    }
+    const stopCase = {
+      kind: "chaos-stop",
+      className: where.name,
+      name: "chaos stopped",
+      outcome: "error",
+      message: `chaos may still be running: ${what} was not confirmed stopped: ${why2}; to stop it: ${command}`,
+      details: command,
+      properties: { command }
+    };
+    suite.cases.push(stopCase);
+  }
+  return { suites };
+}
+function carryingStopCases(error2, stopCases) {
+  return carriedStopCases.carrying(error2, stopCases);
+}
+function stopCasesCarriedBy(error2) {
+  return carriedStopCases.carriedBy(error2);
+}
+function warningsUnderError(error2) {
+  const unconfirmed2 = (stopCasesCarriedBy(error2)?.suites ?? []).flatMap(
+    (suite) => suite.cases.flatMap(({ kind, message }) => kind === "chaos-stop" && message ? [message] : [])
+  );
+  return [...unconfirmed2, ...warningsCarriedBy(error2)];
+}
+function stopCasesIn(report) {
+  return {
+    suites: report.suites.flatMap((suite) => {
+      const cases = suite.cases.filter((testCase) => testCase.kind === "chaos-stop");
+      return cases.length > 0 ? [{ ...suite, cases }] : [];
+    })
+  };
+}
+var stopEngine, shutdownWorkflow, carriedStopCases;
+var init_stop_report = __esm({
+  "src/run/stop-report.ts"() {
+    "use strict";
+    init_errors();
+    init_warnings();
+    stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
+    shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
+    carriedStopCases = errorCarrier();
+  }
+});
+
 // node_modules/p-map/index.js
 function pMap(iterable, mapper, options) {
   return mapConcurrently(iterable, mapper, options, false);
@@ -87391,81 +87473,6 @@ var init_inputs = __esm({
   }
 });
 
-// src/run/stop-report.ts
-function unconfirmed(report, strategy) {
-  return [
-    ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why: why2 }) => ({
-      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
-      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
-      why: why2 ?? "",
-      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
-    })),
-    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why: why2 }) => ({
-      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
-      what: `Workflow ${ref.namespace}/${ref.name}`,
-      why: why2 ?? "",
-      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
-    })),
-    ...report.unlisted.map(({ kind, namespace, selector, why: why2 }) => ({
-      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
-      what: `${kind} labelled ${selector} in namespace ${namespace}`,
-      why: why2,
-      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
-    }))
-  ];
-}
-function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why: why2, command }) => [
-    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why2}`,
-    `[chaos-gate]   to stop it: ${command}`
-  ]);
-}
-function withStopCases(report, stops, strategy) {
-  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, strategy)) {
-    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
-    if (!suite) {
-      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
-      suites.push(suite);
-    }
-    const stopCase = {
-      kind: "chaos-stop",
-      className: where.name,
-      name: "chaos stopped",
-      outcome: "error",
-      message: `chaos may still be running: ${what} was not confirmed stopped: ${why2}; to stop it: ${command}`,
-      details: command,
-      properties: { command }
-    };
-    suite.cases.push(stopCase);
-  }
-  return { suites };
-}
-function carryingStopCases(error2, stopCases) {
-  return carriedStopCases.carrying(error2, stopCases);
-}
-function stopCasesCarriedBy(error2) {
-  return carriedStopCases.carriedBy(error2);
-}
-function stopCasesIn(report) {
-  return {
-    suites: report.suites.flatMap((suite) => {
-      const cases = suite.cases.filter((testCase) => testCase.kind === "chaos-stop");
-      return cases.length > 0 ? [{ ...suite, cases }] : [];
-    })
-  };
-}
-var stopEngine, shutdownWorkflow, carriedStopCases;
-var init_stop_report = __esm({
-  "src/run/stop-report.ts"() {
-    "use strict";
-    init_errors();
-    stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
-    shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
-    carriedStopCases = errorCarrier();
-  }
-});
-
 // src/kube/client.ts
 import http3 from "node:http";
 import https3 from "node:https";
@@ -90905,13 +90912,13 @@ async function runGate(config2, context) {
   try {
     session = await startRun(cluster, context);
   } catch (error2) {
-    reportStopCases(
+    throw reportStopCases(
       config2,
+      error2,
       stopCasesCarriedBy(error2) ?? { suites: [] },
       runMeta(config2, void 0),
       context.log
     );
-    throw error2;
   }
   let outcome;
   try {
@@ -90921,13 +90928,22 @@ async function runGate(config2, context) {
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     outcome = { runId, report, cancelled, decision, published };
   } catch (error2) {
-    throw carryingWarnings(error2, [...session.warnings, ...await session.finish(false)]);
+    throw carryingWarnings(carryingStopCases(error2, stopCasesIn(session.report)), [
+      ...session.warnings,
+      ...await session.finish(false)
+    ]);
   }
   const late = await session.finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
-function reportStopCases(config2, stopCases, meta2, log) {
-  if (stopCases.suites.length > 0) conclude(config2, stopCases, meta2, log);
+function reportStopCases(config2, error2, stopCases, meta2, log) {
+  if (stopCases.suites.length === 0) return error2;
+  try {
+    conclude(config2, stopCases, meta2, log);
+    return error2;
+  } catch (unwritten) {
+    return carryingWarnings(error2, [...warningsCarriedBy(error2), errorMessage(unwritten)]);
+  }
 }
 function cancelledLate(outcome, signal3) {
   return outcome.cancelled || !signal3.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal3) };
@@ -91429,8 +91445,8 @@ async function runTargets(config2, context) {
   const allStopCases = mergeReports(...stopCases.map((cases) => cases ?? { suites: [] }));
   const carryingStops = (error2) => stopCases.includes(void 0) ? error2 : carryingStopCases(error2, allStopCases);
   if (sessions.length === 0) {
-    reportStopCases(config2, allStopCases, runMeta(config2, runId), context.log);
-    throw carryingWarnings(carryingStops(nothingRan(failures)), raised);
+    const error2 = carryingWarnings(carryingStops(nothingRan(failures)), raised);
+    throw reportStopCases(config2, error2, allStopCases, runMeta(config2, runId), context.log);
   }
   const finish = async (passed) => (await pMap(
     started,
@@ -92225,7 +92241,7 @@ function clock(ms) {
 }
 
 // src/cli/main.ts
-init_warnings();
+init_stop_report();
 init_secrets();
 
 // src/cli/args.ts
@@ -92538,7 +92554,7 @@ async function main(argv, given2 = processIo) {
     if (error2 instanceof CancelledError)
       io.err(`chaos-gate: ${error2.message}${error2.left ? "" : " before any chaos started"}`);
     else io.err(`chaos-gate: error: ${errorMessage(error2)}`);
-    for (const warning of warningsCarriedBy(error2)) io.err(`chaos-gate: WARNING: ${warning}`);
+    for (const warning of warningsUnderError(error2)) io.err(`chaos-gate: WARNING: ${warning}`);
     if (!(error2 instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error2 instanceof Error)
       io.err(error2.stack ?? "");
     return exitCodeOfError(error2);

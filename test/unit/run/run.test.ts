@@ -2,7 +2,7 @@
 // user sees of preflight, apply order, the verdict, timeouts, cancellation and cleanup; and the log of
 // runTargets over two of them.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -18,7 +18,9 @@ import { loadSchema } from '../../../src/load/schema.ts';
 import { progressLog } from '../../../src/run/progress.ts';
 import { validateRun } from '../../../src/run/inputs.ts';
 import { PreflightRefused, runGate, type RunContext } from '../../../src/run/run.ts';
+import { stopCasesCarriedBy } from '../../../src/run/stop-report.ts';
 import { runTargets } from '../../../src/run/targets.ts';
+import { warningsCarriedBy } from '../../../src/run/warnings.ts';
 import type { ChaosEngine, ChaosResult, EngineExperimentStatus } from '../../../src/litmus/types.ts';
 import {
   FakeApi,
@@ -503,6 +505,40 @@ test(
     // Without the deadline the stop would wait for the operator until the test's limit; 10 s leaves a
     // busy machine room beyond the 2.5 s of timeout and stop timeout.
     assert.ok(Date.now() - started < 10_000, 'the stop deadline bounds the stop phase');
+  },
+);
+
+test(
+  'an engine not confirmed stopped when the reports cannot be written: the error carries its case, for the fronts to show',
+  limit,
+  async (t) => {
+    const { fake, run } = setup(t);
+    playOperator(fake, 'never', { honourStop: false });
+    // A disk that takes nothing: the run goes through to its reports, which hold the stop's case.
+    const json = path.join(mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-full-')), 'report.json');
+    symlinkSync('/dev/full', json);
+    const error = await run({
+      timeout: shortTimeout,
+      stopTimeout: 1000,
+      cleanup: 'always',
+      reports: { json },
+    }).then(
+      () => assert.fail('the run should end in an error'),
+      (thrown: unknown) => thrown,
+    );
+
+    assert.ok(error instanceof CannotRunError);
+    assert.match(error.message, /report\.json: cannot write the report: ENOSPC/);
+    const cases = (stopCasesCarriedBy(error)?.suites ?? []).flatMap((s) => s.cases);
+    assert.deepEqual(
+      cases.map((c) => [c.className, c.name, c.outcome]),
+      [['default/nginx-chaos', 'chaos stopped', 'error']],
+    );
+    assert.match(
+      cases[0]?.message ?? '',
+      /^chaos may still be running: ChaosEngine default\/nginx-chaos was not confirmed stopped: .*; to stop it: kubectl patch chaosengine nginx-chaos -n default /,
+    );
+    assert.deepEqual(deletes(fake), [], 'nothing is deleted while chaos may run');
   },
 );
 
@@ -1801,6 +1837,61 @@ test(
     assert.match(
       report.suites[0]?.warnings?.[0] ?? '',
       /^target blue: run id cg-unit-run-blue not locked in namespace default: /,
+    );
+  },
+);
+
+test(
+  'no cluster could be run, none confirmed stopped, and the reports cannot be written: the error says why, and carries every stop',
+  limit,
+  async (t) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-full-'));
+    const targets = ['blue', 'green'].map((name) => {
+      const fake = new FakeApi();
+      t.after(() => fake.close());
+      playOperator(fake, 'never');
+      // Once the engine is applied, engines cannot be listed: the wait fails and the stop cannot be read back.
+      fake.inject(
+        { method: 'GET', path: /\/chaosengines$/, where: () => fake.list('ChaosEngine').length > 0 },
+        engineForbidden,
+        1000,
+      );
+      const kubeconfig = path.join(dir, `${name}.yaml`);
+      writeFileSync(kubeconfig, fake.kubeconfig);
+      return { name, kubeconfig };
+    });
+    const json = path.join(dir, 'report.json');
+    symlinkSync('/dev/full', json);
+    const log = () => {};
+    const error = await runTargets(
+      resolveConfig({
+        rbac: [rbacFile],
+        engines: [engineFile],
+        runId,
+        timeout: 20_000,
+        targets,
+        reports: { json },
+      }),
+      { log, clusterLog: () => ({ log, onPhase: () => {} }), signal: new AbortController().signal },
+    ).then(
+      () => assert.fail('no cluster could be run'),
+      (thrown: unknown) => thrown,
+    );
+
+    assert.ok(error instanceof CannotRunError);
+    assert.match(
+      error.message,
+      /^no cluster could be run:\nblue: .*chaosengines.litmuschaos.io is forbidden/,
+    );
+    assert.deepEqual(
+      (stopCasesCarriedBy(error)?.suites ?? []).map((suite) =>
+        suite.cases.map((c) => `${c.className} › ${c.name}`),
+      ),
+      [['blue/default/nginx-chaos › chaos stopped'], ['green/default/nginx-chaos › chaos stopped']],
+    );
+    assert.ok(
+      warningsCarriedBy(error).some((w) => /report\.json: cannot write the report: ENOSPC/.test(w)),
+      JSON.stringify(warningsCarriedBy(error)),
     );
   },
 );

@@ -9,8 +9,10 @@ import {
   describeUnconfirmed,
   stopCasesCarriedBy,
   stopCasesIn,
+  warningsUnderError,
   withStopCases,
 } from '../../../src/run/stop-report.ts';
+import { carryingWarnings } from '../../../src/run/warnings.ts';
 
 const stops: StopReport = {
   engines: [
@@ -83,6 +85,23 @@ test('an error carries the cases of its stops not confirmed, keeping its class; 
   assert.equal(stopCasesCarriedBy(new Error('said nothing of its stops')), undefined);
   // Thrown as a string, it is made an Error to carry them.
   assert.equal(stopCasesCarriedBy(carryingStopCases('lost', cases))?.suites.length, 3);
+});
+
+test('under an error: each stop it could not confirm, as its case says, then the run warnings', () => {
+  const error = carryingWarnings(
+    carryingStopCases(new Error('watch refused'), withStopCases({ suites: [] }, stops, 'Stop')),
+    ['run id r1 not locked'],
+  );
+  assert.deepEqual(warningsUnderError(error), [
+    `chaos may still be running: ChaosEngine shop/cart-chaos was not confirmed stopped: the stop patch failed: connection refused; to stop it: kubectl patch chaosengine cart-chaos -n shop --type merge -p '{"spec":{"engineState":"stop"}}'`,
+    `chaos may still be running: Workflow shop/chaos-load-x was not confirmed stopped: no answer; to stop it: kubectl patch workflow chaos-load-x -n shop --type merge -p '{"spec":{"shutdown":"Stop"}}'`,
+    `chaos may still be running: ChaosEngines labelled chaos-gate.io/run=r1 in namespace shop was not confirmed stopped: listing failed; to stop it: kubectl get chaosengines -n shop -l chaos-gate.io/run=r1 -o name | xargs -r kubectl patch -n shop --type merge -p '{"spec":{"engineState":"stop"}}'`,
+    'run id r1 not locked',
+  ]);
+  // Every stop confirmed, or an error that says nothing of its stops: the warnings alone.
+  const confirmed = carryingWarnings(carryingStopCases(new Error('x'), { suites: [] }), ['w']);
+  assert.deepEqual(warningsUnderError(confirmed), ['w']);
+  assert.deepEqual(warningsUnderError(new Error('said nothing')), []);
 });
 
 test("a report's chaos stopped cases, in their suites, and no suite without one", () => {

@@ -30,6 +30,9 @@ import {
   resultName
 } from "./chunk-PQ4CCWBC.js";
 import {
+  describeUnconfirmed
+} from "./chunk-SPWPI5VT.js";
+import {
   formatDuration
 } from "./chunk-7M77NE7O.js";
 import {
@@ -57,77 +60,8 @@ import {
 } from "./chunk-QDUWXCRZ.js";
 import {
   CancelledError,
-  CannotRunError,
-  errorCarrier
+  CannotRunError
 } from "./chunk-5IL7PTUQ.js";
-
-// src/run/stop-report.ts
-var stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
-var shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
-function unconfirmed(report, strategy) {
-  return [
-    ...report.engines.filter((e) => !e.confirmed).map(({ ref, why }) => ({
-      suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
-      what: `ChaosEngine ${ref.namespace}/${ref.name}`,
-      why: why ?? "",
-      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
-    })),
-    ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
-      suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
-      what: `Workflow ${ref.namespace}/${ref.name}`,
-      why: why ?? "",
-      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
-    })),
-    ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
-      suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
-      what: `${kind} labelled ${selector} in namespace ${namespace}`,
-      why,
-      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
-    }))
-  ];
-}
-function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
-    `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
-    `[chaos-gate]   to stop it: ${command}`
-  ]);
-}
-function withStopCases(report, stops, strategy) {
-  const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
-    let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
-    if (!suite) {
-      suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
-      suites.push(suite);
-    }
-    const stopCase = {
-      kind: "chaos-stop",
-      className: where.name,
-      name: "chaos stopped",
-      outcome: "error",
-      message: `chaos may still be running: ${what} was not confirmed stopped: ${why}; to stop it: ${command}`,
-      details: command,
-      properties: { command }
-    };
-    suite.cases.push(stopCase);
-  }
-  return { suites };
-}
-var carriedStopCases = errorCarrier();
-function carryingStopCases(error, stopCases) {
-  return carriedStopCases.carrying(error, stopCases);
-}
-function stopCasesCarriedBy(error) {
-  return carriedStopCases.carriedBy(error);
-}
-function stopCasesIn(report) {
-  return {
-    suites: report.suites.flatMap((suite) => {
-      const cases = suite.cases.filter((testCase) => testCase.kind === "chaos-stop");
-      return cases.length > 0 ? [{ ...suite, cases }] : [];
-    })
-  };
-}
 
 // src/argo/client.ts
 var group = "argoproj.io";
@@ -1529,11 +1463,6 @@ function logRemoval(removal, log, warn) {
 }
 
 export {
-  describeUnconfirmed,
-  withStopCases,
-  carryingStopCases,
-  stopCasesCarriedBy,
-  stopCasesIn,
   ArgoClient,
   watchSource,
   cancelReason,

@@ -14,19 +14,15 @@ import {
   ManifestApplier,
   RunResources,
   cancelReason,
-  carryingStopCases,
   chaosCondition,
   engineKey,
   experimentProgress,
   lockRunId,
   managedBy,
   runLabel,
-  stopCasesCarriedBy,
-  stopCasesIn,
   until,
-  watchSource,
-  withStopCases
-} from "./chunk-PNIFCPUF.js";
+  watchSource
+} from "./chunk-GHYK5EYN.js";
 import {
   LitmusClient,
   connect,
@@ -47,6 +43,12 @@ import {
   isEngineFinished,
   readableResults
 } from "./chunk-PQ4CCWBC.js";
+import {
+  carryingStopCases,
+  stopCasesCarriedBy,
+  stopCasesIn,
+  withStopCases
+} from "./chunk-SPWPI5VT.js";
 import {
   formatDuration
 } from "./chunk-7M77NE7O.js";
@@ -497,13 +499,13 @@ async function runGate(config, context) {
   try {
     session = await startRun(cluster, context);
   } catch (error) {
-    reportStopCases(
+    throw reportStopCases(
       config,
+      error,
       stopCasesCarriedBy(error) ?? { suites: [] },
       runMeta(config, void 0),
       context.log
     );
-    throw error;
   }
   let outcome;
   try {
@@ -513,13 +515,22 @@ async function runGate(config, context) {
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     outcome = { runId, report, cancelled, decision, published };
   } catch (error) {
-    throw carryingWarnings(error, [...session.warnings, ...await session.finish(false)]);
+    throw carryingWarnings(carryingStopCases(error, stopCasesIn(session.report)), [
+      ...session.warnings,
+      ...await session.finish(false)
+    ]);
   }
   const late = await session.finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
-function reportStopCases(config, stopCases, meta, log) {
-  if (stopCases.suites.length > 0) conclude(config, stopCases, meta, log);
+function reportStopCases(config, error, stopCases, meta, log) {
+  if (stopCases.suites.length === 0) return error;
+  try {
+    conclude(config, stopCases, meta, log);
+    return error;
+  } catch (unwritten) {
+    return carryingWarnings(error, [...warningsCarriedBy(error), errorMessage(unwritten)]);
+  }
 }
 function cancelledLate(outcome, signal) {
   return outcome.cancelled || !signal.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal) };
@@ -979,8 +990,8 @@ async function runTargets(config, context) {
   const allStopCases = mergeReports(...stopCases.map((cases) => cases ?? { suites: [] }));
   const carryingStops = (error) => stopCases.includes(void 0) ? error : carryingStopCases(error, allStopCases);
   if (sessions.length === 0) {
-    reportStopCases(config, allStopCases, runMeta(config, runId), context.log);
-    throw carryingWarnings(carryingStops(nothingRan(failures)), raised);
+    const error = carryingWarnings(carryingStops(nothingRan(failures)), raised);
+    throw reportStopCases(config, error, allStopCases, runMeta(config, runId), context.log);
   }
   const finish = async (passed) => (await pMap(
     started,

@@ -3,14 +3,15 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-B5KMBN3V.js";
+} from "./chunk-DRTVBKQV.js";
 import "./chunk-UTVIMPTR.js";
 import "./chunk-2TMFXSHH.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-PNIFCPUF.js";
+import "./chunk-GHYK5EYN.js";
 import "./chunk-62LSWJ6U.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQ4CCWBC.js";
+import "./chunk-SPWPI5VT.js";
 import "./chunk-7M77NE7O.js";
 import "./chunk-WLGA3AOM.js";
 import "./chunk-RRAAJKSG.js";

@@ -10,6 +10,9 @@ import {
   loadConfig,
   parseSettings
 } from "./chunk-3QDMXMGK.js";
+import {
+  warningsUnderError
+} from "./chunk-SPWPI5VT.js";
 import "./chunk-TIKHTCVE.js";
 import "./chunk-7M77NE7O.js";
 import {
@@ -20,9 +23,7 @@ import {
   sourcesOf,
   usage
 } from "./chunk-LLALN7AQ.js";
-import {
-  warningsCarriedBy
-} from "./chunk-GMCAWLIK.js";
+import "./chunk-GMCAWLIK.js";
 import "./chunk-SGE4SSJL.js";
 import {
   withCancellation
@@ -218,7 +219,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-SGL5E3EO.js");
+        const { runTargets } = await import("./targets-QMFHXOPZ.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -266,7 +267,7 @@ async function main(argv, given = processIo) {
     if (error instanceof CancelledError)
       io.err(`chaos-gate: ${error.message}${error.left ? "" : " before any chaos started"}`);
     else io.err(`chaos-gate: error: ${errorMessage(error)}`);
-    for (const warning of warningsCarriedBy(error)) io.err(`chaos-gate: WARNING: ${warning}`);
+    for (const warning of warningsUnderError(error)) io.err(`chaos-gate: WARNING: ${warning}`);
     if (!(error instanceof CannotRunError) && process.env.CHAOS_GATE_DEBUG && error instanceof Error)
       io.err(error.stack ?? "");
     return exitCodeOfError(error);
