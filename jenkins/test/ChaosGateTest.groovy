@@ -492,6 +492,16 @@ test('exit 2 after warnings: the failure message holds the warnings the CLI prin
         'chaos-gate: WARNING: run id r not locked in namespace shop: taking Lease chaos-gate-run-r: forbidden'
 }
 
+test('exit 2 with chaos not confirmed stopped and no report written: the failure message says chaos may still be running') {
+    def h = stubbedCli(2, 'chaos-gate: error: watching ChaosEngines and ChaosResults: forbidden\n' +
+        "chaos-gate: WARNING: chaos may still be running: ChaosEngine shop/x was not confirmed stopped: forbidden; to stop it: kubectl patch chaosengine x -n shop --type merge -p '{\"spec\":{\"engineState\":\"stop\"}}'\n" +
+        'chaos-gate: WARNING: chaos-gate-results/junit.xml: cannot write the report: ENOSPC\n')
+    String message = failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
+    assert message.startsWith('chaosGate: chaos may still be running: chaos-gate could not run: watching ChaosEngines and ChaosResults: forbidden\n' +
+        'chaos-gate: WARNING: chaos may still be running: ChaosEngine shop/x was not confirmed stopped: forbidden; to stop it: kubectl patch chaosengine x -n shop'): message
+    assert h.currentBuild.result == 'FAILURE' && h.callsOf('unstable').isEmpty()
+}
+
 test('exit 143 and 130 (the CLI was cancelled) abort the build saying the chaos was stopped') {
     [143: 'SIGTERM', 130: 'SIGINT'].each { code, signal ->
         def h = stubbedCli(code, "chaos-gate: received ${signal}: stopping the chaos and cleaning up")

@@ -511,7 +511,10 @@ private void applyResult(String step, String command, String onGateFailure, int 
             }
             return
         case 2:
-            error("${step}: chaos-gate could not run: ${cliError(reports.stderr)}")
+            String text = cliError(reports.stderr)
+            // No JSON report when the reports could not be written: the CLI's warning under its error says it.
+            String stillRunning = text.contains('\nchaos-gate: WARNING: chaos may still be running: ') ? 'chaos may still be running: ' : ''
+            error("${step}: ${stillRunning}chaos-gate could not run: ${text}")
             return
         case 130:
         case 143:
