@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-DRTVBKQV.js";
+} from "./chunks/chunk-Y2IKMLRG.js";
 import "./chunks/chunk-UTVIMPTR.js";
 import "./chunks/chunk-2TMFXSHH.js";
 import {

@@ -7,6 +7,7 @@ import { settingName } from '../config/fields.ts';
 import { runLabel } from '../kube/apply.ts';
 import { describeApiError, statusCode } from '../kube/errors.ts';
 import type { LitmusClient } from '../litmus/client.ts';
+import { engineProblem } from '../litmus/types.ts';
 import { isEngineFinished } from '../litmus/verdict.ts';
 
 /** Where the run will put its engines and its workflow: where a run under the same id put its own. */
@@ -44,8 +45,10 @@ export async function runIdInUse(
       [...new Set(places.engines)].map(async (namespace) =>
         (await listing('ChaosEngines', namespace, () => litmus.enginesLabelled(namespace, selector)))
           .filter((engine) => !isEngineFinished(engine))
+          // A status of the wrong shape (the CRD leaves it unchecked) is named by its field, not printed.
           .map(
             (engine) =>
+              engineProblem(engine) ??
               `ChaosEngine ${namespace}/${engine.metadata.name ?? ''} (engineStatus ${engine.status?.engineStatus ?? 'unset'})`,
           ),
       ),

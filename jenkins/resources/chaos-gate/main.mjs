@@ -90871,7 +90871,7 @@ async function runIdInUse(runId, places, clients, warn) {
     Promise.all(
       [...new Set(places.engines)].map(
         async (namespace) => (await listing("ChaosEngines", namespace, () => litmus.enginesLabelled(namespace, selector))).filter((engine) => !isEngineFinished(engine)).map(
-          (engine) => `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
+          (engine) => engineProblem(engine) ?? `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
         )
       )
     ),
@@ -90900,6 +90900,7 @@ var init_run_id_in_use = __esm({
     init_fields();
     init_apply();
     init_errors4();
+    init_types4();
     init_verdict();
   }
 });

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-DRTVBKQV.js";
+} from "./chunk-Y2IKMLRG.js";
 import "./chunk-UTVIMPTR.js";
 import "./chunk-2TMFXSHH.js";
 import "./chunk-466RCVCX.js";

@@ -469,7 +469,7 @@ async function runIdInUse(runId, places, clients, warn) {
     Promise.all(
       [...new Set(places.engines)].map(
         async (namespace) => (await listing("ChaosEngines", namespace, () => litmus.enginesLabelled(namespace, selector))).filter((engine) => !isEngineFinished(engine)).map(
-          (engine) => `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
+          (engine) => engineProblem(engine) ?? `ChaosEngine ${namespace}/${engine.metadata.name ?? ""} (engineStatus ${engine.status?.engineStatus ?? "unset"})`
         )
       )
     ),
