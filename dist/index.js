@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-Y2IKMLRG.js";
+} from "./chunks/chunk-VUCC45EC.js";
 import "./chunks/chunk-UTVIMPTR.js";
 import "./chunks/chunk-2TMFXSHH.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-UZR6VTB6.js";
+} from "./chunks/chunk-GFW4RAAY.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-XRISZF3X.js";
-import "./chunks/chunk-GHYK5EYN.js";
+import "./chunks/chunk-XOMM7TWA.js";
 import "./chunks/chunk-62LSWJ6U.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQ4CCWBC.js";
@@ -47,11 +47,11 @@ import {
 } from "./chunks/chunk-D4KOSIXE.js";
 import "./chunks/chunk-WLGA3AOM.js";
 import "./chunks/chunk-RRAAJKSG.js";
-import "./chunks/chunk-HD2FENJA.js";
-import "./chunks/chunk-QTE7HSFT.js";
+import "./chunks/chunk-4K6T3ZJV.js";
+import "./chunks/chunk-YWDJ3U3I.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import "./chunks/chunk-GMCAWLIK.js";
-import "./chunks/chunk-SGE4SSJL.js";
+import "./chunks/chunk-TG6CR3TR.js";
 import {
   cancellableReports,
   renderCannotRun

@@ -20,7 +20,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-GHYK5EYN.js";
+} from "./chunks/chunk-XOMM7TWA.js";
 import {
   connect,
   limited,
@@ -40,12 +40,12 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-RRAAJKSG.js";
-import "./chunks/chunk-QTE7HSFT.js";
+import "./chunks/chunk-YWDJ3U3I.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import {
   RunWarnings
 } from "./chunks/chunk-GMCAWLIK.js";
-import "./chunks/chunk-SGE4SSJL.js";
+import "./chunks/chunk-TG6CR3TR.js";
 import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation

@@ -1264,9 +1264,9 @@ ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
-      const { singleQuote } = ctx.options;
+      const { singleQuote: singleQuote2 } = ctx.options;
       let qs;
-      if (singleQuote === false)
+      if (singleQuote2 === false)
         qs = doubleQuotedString;
       else {
         const hasDouble = value.includes('"');
@@ -1276,7 +1276,7 @@ ${indent}`) + "'";
         else if (hasSingle && !hasDouble)
           qs = doubleQuotedString;
         else
-          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+          qs = singleQuote2 ? singleQuotedString : doubleQuotedString;
       }
       return qs(value, ctx);
     }
@@ -17418,14 +17418,14 @@ function requireDumper() {
     let hasFoldableLine = false;
     const shouldTrackWidth = lineWidth !== -1;
     let previousLineBreak = -1;
-    let plain = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
+    let plain2 = isPlainSafeFirst(codePointAt(string3, 0)) && isPlainSafeLast(codePointAt(string3, string3.length - 1));
     if (singleLineOnly || forceQuotes) {
       for (i = 0; i < string3.length; char >= 65536 ? i += 2 : i++) {
         char = codePointAt(string3, i);
         if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
     } else {
@@ -17441,13 +17441,13 @@ function requireDumper() {
         } else if (!isPrintable(char)) {
           return STYLE_DOUBLE;
         }
-        plain = plain && isPlainSafe(char, prevChar, inblock);
+        plain2 = plain2 && isPlainSafe(char, prevChar, inblock);
         prevChar = char;
       }
       hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string3[previousLineBreak + 1] !== " ");
     }
     if (!hasLineBreak && !hasFoldableLine) {
-      if (plain && !forceQuotes && !testAmbiguousType(string3)) {
+      if (plain2 && !forceQuotes && !testAmbiguousType(string3)) {
         return STYLE_PLAIN;
       }
       return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
@@ -17915,6 +17915,289 @@ var init_js_yaml = __esm({
   }
 });
 
+// src/kube/block-yaml.ts
+function readBlockYaml(text4) {
+  if (unusualCharacters.test(text4)) return void 0;
+  try {
+    return new Reader(text4).documents();
+  } catch (error2) {
+    if (error2 === outside) return void 0;
+    throw error2;
+  }
+}
+function plain(text4) {
+  if (!typedStart.has(text4.charCodeAt(0))) return text4;
+  for (const type2 of implicitTypes) if (type2.resolve(text4)) return type2.construct(text4);
+  return text4;
+}
+var outside, unusualCharacters, implicitTypes, typedStart, notPlainStart, space, dash, colon, question, hashSign, openBrace, singleQuote, doubleQuote, maxDepth, slots, escapes, Reader, quoted, PlainScalars;
+var init_block_yaml = __esm({
+  "src/kube/block-yaml.ts"() {
+    "use strict";
+    init_js_yaml();
+    outside = new Error("outside the block subset");
+    unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+    implicitTypes = CORE_SCHEMA.compiledImplicit;
+    typedStart = new Set([..."~nNtTfF+-.0123456789"].map((char) => char.charCodeAt(0)));
+    notPlainStart = new Set([..." ,[]{}#&*!|>'\"%@`-?:"].map((char) => char.charCodeAt(0)));
+    space = 32;
+    dash = 45;
+    colon = 58;
+    question = 63;
+    hashSign = 35;
+    openBrace = 123;
+    singleQuote = 39;
+    doubleQuote = 34;
+    maxDepth = 50;
+    slots = 1024;
+    escapes = {
+      "0": "\0",
+      a: "\x07",
+      b: "\b",
+      t: "	",
+      n: "\n",
+      v: "\v",
+      f: "\f",
+      r: "\r",
+      e: "\x1B",
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      N: "\x85",
+      _: "\xA0",
+      L: "\u2028",
+      P: "\u2029"
+    };
+    Reader = class {
+      text;
+      /** Where the current line starts and ends (its line feed, or the end of the text). */
+      line = 0;
+      lineEnd = 0;
+      /** The current line's indent, -1 at a `---` line or the end. */
+      indent = 0;
+      /** Where the last quoted scalar ended. */
+      end = 0;
+      /** The hash of the last plain text scanned. */
+      hash = 0;
+      keys = new PlainScalars((text4) => String(plain(text4)));
+      values = new PlainScalars(plain);
+      constructor(text4) {
+        this.text = text4;
+      }
+      documents() {
+        const documents = [];
+        this.next();
+        if (this.indent === 0) documents.push(this.document());
+        else if (this.indent > 0 || this.atEnd()) throw outside;
+        while (!this.atEnd()) {
+          this.line = this.lineEnd + 1;
+          this.next();
+          if (this.indent === -1) documents.push(null);
+          else if (this.indent === 0) documents.push(this.document());
+          else throw outside;
+        }
+        return documents;
+      }
+      atEnd() {
+        return this.line >= this.text.length;
+      }
+      document() {
+        const value = this.node(this.line, 1);
+        if (this.indent !== -1) throw outside;
+        return value;
+      }
+      /** Moves to the next line that holds content (not blank, not a comment) and sets `indent`. */
+      next() {
+        const text4 = this.text;
+        for (let line = this.line; line < text4.length; line = this.lineEnd + 1) {
+          this.line = line;
+          this.lineEnd = text4.indexOf("\n", line);
+          if (this.lineEnd < 0) this.lineEnd = text4.length;
+          let start = line;
+          while (text4.charCodeAt(start) === space) start++;
+          if (start === this.lineEnd || text4.charCodeAt(start) === hashSign) continue;
+          this.indent = start - line;
+          if (start === line && (text4.startsWith("---", line) || text4.startsWith("...", line))) {
+            if (this.lineEnd !== line + 3 || text4[line] === ".") throw outside;
+            this.indent = -1;
+          }
+          return;
+        }
+        this.line = text4.length;
+        this.indent = -1;
+      }
+      /** The mapping or sequence that starts at `start` of the current line (a scalar there gives up). */
+      node(start, depth) {
+        if (depth > maxDepth) throw outside;
+        return this.isItem(start) ? this.sequence(start, depth) : this.mapping(start, depth);
+      }
+      mapping(start, depth) {
+        const column = start - this.line;
+        const mapping = {};
+        for (; ; ) {
+          const keyEnd = this.keyEnd(start);
+          if (keyEnd < 0) throw outside;
+          const key = quoted(this.text.charCodeAt(start)) ? this.quoted(start) : this.keys.get(this.text, start, keyEnd, this.hash);
+          if (key === "__proto__" || key === "<<" || Object.hasOwn(mapping, key)) throw outside;
+          const valueStart = this.skipSpaces(keyEnd + 1);
+          this.line = this.lineEnd + 1;
+          if (valueStart < this.lineEnd) {
+            mapping[key] = this.scalar(valueStart);
+            this.next();
+          } else {
+            this.next();
+            const sameIndentItem = this.indent === column && this.isItem(this.line + column);
+            mapping[key] = this.indent > column || sameIndentItem ? this.node(this.line + this.indent, depth + 1) : null;
+          }
+          if (this.indent < column) return mapping;
+          if (this.indent > column) throw outside;
+          start = this.line + column;
+        }
+      }
+      sequence(start, depth) {
+        const column = start - this.line;
+        const sequence = [];
+        for (; ; ) {
+          const itemStart = this.skipSpaces(start + 1);
+          if (itemStart === this.lineEnd) {
+            this.line = this.lineEnd + 1;
+            this.next();
+            if (this.indent >= 0 && this.indent < column && this.isItem(this.line + this.indent)) throw outside;
+            sequence.push(this.indent > column ? this.node(this.line + this.indent, depth + 1) : null);
+          } else if (this.isItem(itemStart) || this.keyEnd(itemStart) >= 0) {
+            sequence.push(this.node(itemStart, depth + 1));
+          } else {
+            sequence.push(this.scalar(itemStart));
+            this.line = this.lineEnd + 1;
+            this.next();
+          }
+          if (this.indent > column) throw outside;
+          start = this.line + column;
+          if (this.indent < column || !this.isItem(start)) return sequence;
+        }
+      }
+      /** Where the colon after a key starting at `start` is, or -1 if the line holds no key there. */
+      keyEnd(start) {
+        const text4 = this.text;
+        if (quoted(text4.charCodeAt(start))) {
+          this.quoted(start);
+          const after = this.end;
+          return text4.charCodeAt(after) === colon && (after + 1 === this.lineEnd || text4.charCodeAt(after + 1) === space) ? after : -1;
+        }
+        const end = this.plainEnd(start, this.lineEnd);
+        if (end === this.lineEnd) return -1;
+        if (end === start || notPlainStart.has(text4.charCodeAt(start)) || text4.charCodeAt(end - 1) === space)
+          throw outside;
+        return end;
+      }
+      /** The scalar from `start` to the end of the line. */
+      scalar(start) {
+        const text4 = this.text;
+        const end = this.contentEnd();
+        const first = text4.charCodeAt(start);
+        if (quoted(first)) {
+          const value = this.quoted(start);
+          if (end > this.end) throw outside;
+          return value;
+        }
+        if (end - start === 2 && (text4.startsWith("{}", start) || text4.startsWith("[]", start)))
+          return first === openBrace ? {} : [];
+        const signLike = first === dash || first === question || first === colon;
+        if (notPlainStart.has(first) && !(signLike && end - start > 1 && text4.charCodeAt(start + 1) !== space))
+          throw outside;
+        if (this.plainEnd(start, end) !== end) throw outside;
+        return this.values.get(text4, start, end, this.hash);
+      }
+      /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
+      plainEnd(start, end) {
+        const text4 = this.text;
+        let hash = 0;
+        let at = start;
+        for (; at < end; at++) {
+          const char = text4.charCodeAt(at);
+          if (char === colon && (at + 1 === end || text4.charCodeAt(at + 1) === space)) break;
+          if (char === hashSign && text4.charCodeAt(at - 1) === space) throw outside;
+          hash = hash * 31 + char | 0;
+        }
+        this.hash = hash;
+        return at;
+      }
+      /** A quoted scalar that ends on its line; sets `end` past its closing quote. */
+      quoted(start) {
+        const text4 = this.text;
+        const quote = text4[start];
+        let value = "";
+        let from2 = start + 1;
+        for (let at = from2; at < this.lineEnd; at++) {
+          const char = text4[at];
+          if (char === quote) {
+            value += text4.slice(from2, at);
+            if (quote === "'" && text4[at + 1] === "'") {
+              from2 = ++at;
+              continue;
+            }
+            this.end = at + 1;
+            return value;
+          }
+          if (char === "\\" && quote === '"') {
+            value += text4.slice(from2, at) + this.escape(at + 1);
+            at = this.end - 1;
+            from2 = this.end;
+          }
+        }
+        throw outside;
+      }
+      /** The character a double-quoted escape stands for; sets `end` past it. */
+      escape(at) {
+        const char = this.text.charAt(at);
+        const hexDigits = char === "x" ? 2 : char === "u" ? 4 : 0;
+        if (hexDigits === 0) {
+          const escaped = Object.hasOwn(escapes, char) ? escapes[char] : void 0;
+          if (escaped === void 0) throw outside;
+          this.end = at + 1;
+          return escaped;
+        }
+        const hex = this.text.slice(at + 1, Math.min(at + 1 + hexDigits, this.lineEnd));
+        if (hex.length !== hexDigits || !/^[0-9a-fA-F]+$/.test(hex)) throw outside;
+        this.end = at + 1 + hexDigits;
+        return String.fromCharCode(parseInt(hex, 16));
+      }
+      /** `- item` or a lone `-` at `at`. */
+      isItem(at) {
+        return this.text.charCodeAt(at) === dash && (at + 1 === this.lineEnd || this.text.charCodeAt(at + 1) === space);
+      }
+      skipSpaces(at) {
+        while (at < this.lineEnd && this.text.charCodeAt(at) === space) at++;
+        return at;
+      }
+      /** Where the current line's trailing spaces start: js-yaml leaves out spaces, not other white space. */
+      contentEnd() {
+        let end = this.lineEnd;
+        while (this.text.charCodeAt(end - 1) === space) end--;
+        return end;
+      }
+    };
+    quoted = (char) => char === singleQuote || char === doubleQuote;
+    PlainScalars = class {
+      texts = new Array(slots);
+      values = new Array(slots);
+      resolve;
+      constructor(resolve) {
+        this.resolve = resolve;
+      }
+      get(text4, start, end, hash) {
+        const slot = hash & slots - 1;
+        const known = this.texts[slot];
+        if (known?.length === end - start && text4.startsWith(known, start)) return this.values[slot];
+        const scalar = text4.slice(start, end);
+        this.texts[slot] = scalar;
+        return this.values[slot] = this.resolve(scalar);
+      }
+    };
+  }
+});
+
 // src/kube/manifests.ts
 function readManifests(files, role, { maxBytes: maxBytes2, what = "manifest" } = {}) {
   return files.flatMap((file) => {
@@ -17972,7 +18255,7 @@ function loadDocuments(text4, file) {
   }
   try {
     if (mayDefineAnchors(text4)) return aliasLimitedDocuments(text4, file);
-    return loadAll(text4, null, { schema: CORE_SCHEMA });
+    return readBlockYaml(text4) ?? loadAll(text4, null, { schema: CORE_SCHEMA });
   } catch (error2) {
     if (jsonError && looksLikeJson(text4))
       throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
@@ -18085,6 +18368,7 @@ var init_manifests = __esm({
     init_files();
     init_yaml_value();
     init_is_record();
+    init_block_yaml();
     init_schema_issues();
     expectedKinds = {
       rbac: void 0,
@@ -18871,7 +19155,7 @@ function fieldOf2(row, index2, delimiter) {
 function csvRows(source, onRow, delimiterNow) {
   let fields = [];
   let field = "";
-  let quoted = false;
+  let quoted2 = false;
   let rowLine = 0;
   let rowChars = 0;
   const endRow = () => {
@@ -18883,7 +19167,7 @@ function csvRows(source, onRow, delimiterNow) {
   return {
     line(text4, number3) {
       const delimiter = delimiterNow();
-      if (!quoted) {
+      if (!quoted2) {
         if (!text4.includes('"')) {
           if (text4 !== "") onRow(text4, number3);
           return;
@@ -18901,22 +19185,22 @@ function csvRows(source, onRow, delimiterNow) {
       }
       for (let i = 0; i < text4.length; i++) {
         const char = text4[i];
-        if (quoted) {
+        if (quoted2) {
           if (char === '"' && text4[i + 1] === '"') {
             field += '"';
             i++;
-          } else if (char === '"') quoted = false;
+          } else if (char === '"') quoted2 = false;
           else field += char;
-        } else if (char === '"') quoted = true;
+        } else if (char === '"') quoted2 = true;
         else if (char === delimiter) {
           fields.push(field);
           field = "";
         } else field += char;
       }
-      if (!quoted) endRow();
+      if (!quoted2) endRow();
     },
     end() {
-      if (quoted) endRow();
+      if (quoted2) endRow();
     }
   };
 }
@@ -21951,12 +22235,12 @@ var require_saxes = __commonJS({
        * @returns
        */
       qname(name) {
-        const colon = name.indexOf(":");
-        if (colon === -1) {
+        const colon2 = name.indexOf(":");
+        if (colon2 === -1) {
           return { prefix: "", local: name };
         }
-        const local = name.slice(colon + 1);
-        const prefix = name.slice(0, colon);
+        const local = name.slice(colon2 + 1);
+        const prefix = name.slice(0, colon2);
         if (prefix === "" || local === "" || local.includes(":")) {
           this.fail(`malformed name: ${name}.`);
         }
@@ -24235,9 +24519,9 @@ function gantt(timeline, reports) {
   ];
 }
 function mermaidText(text4) {
-  const plain = text4.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
-  const chars = [...plain];
-  return chars.length <= maxLabel ? plain : `${chars.slice(0, maxLabel - 1).join("")}\u2026`;
+  const plain2 = text4.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim() || "(unnamed)";
+  const chars = [...plain2];
+  return chars.length <= maxLabel ? plain2 : `${chars.slice(0, maxLabel - 1).join("")}\u2026`;
 }
 function cell(text4) {
   return text4.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");

@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-QTE7HSFT.js";
+} from "./chunk-YWDJ3U3I.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-GHYK5EYN.js";
+} from "./chunk-XOMM7TWA.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-HD2FENJA.js";
+} from "./chunk-4K6T3ZJV.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-QTE7HSFT.js";
+} from "./chunk-YWDJ3U3I.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GMCAWLIK.js";
 import {
   duplicateProblems
-} from "./chunk-SGE4SSJL.js";
+} from "./chunk-TG6CR3TR.js";
 import {
   conclude,
   refuseAllSkipped,

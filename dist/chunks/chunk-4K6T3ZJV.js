@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-QTE7HSFT.js";
+} from "./chunk-YWDJ3U3I.js";
 import {
   metadataProblems
 } from "./chunk-4MR5KKR3.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-SGE4SSJL.js";
+} from "./chunk-TG6CR3TR.js";
 import {
   reportPathProblems
 } from "./chunk-ZOLMRRSH.js";

@@ -26,7 +26,7 @@ import "./chunk-4MR5KKR3.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-SGE4SSJL.js";
+} from "./chunk-TG6CR3TR.js";
 import {
   conclude,
   refuseBadReportPaths,

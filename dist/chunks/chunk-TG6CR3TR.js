@@ -1,0 +1,479 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  isRecord
+} from "./chunk-5L5Z5RRO.js";
+import {
+  CORE_SCHEMA,
+  documentValue,
+  loadAll,
+  require_dist,
+  userYaml
+} from "./chunk-J46NZ4OZ.js";
+import {
+  readInputFile
+} from "./chunk-CVQCVXWB.js";
+import {
+  given
+} from "./chunk-QDUWXCRZ.js";
+import {
+  ConfigError,
+  __toESM,
+  errorMessage
+} from "./chunk-5IL7PTUQ.js";
+
+// src/kube/manifests.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/kube/block-yaml.ts
+var outside = new Error("outside the block subset");
+var unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+var implicitTypes = CORE_SCHEMA.compiledImplicit;
+var typedStart = new Set([..."~nNtTfF+-.0123456789"].map((char) => char.charCodeAt(0)));
+var notPlainStart = new Set([..." ,[]{}#&*!|>'\"%@`-?:"].map((char) => char.charCodeAt(0)));
+var space = 32;
+var dash = 45;
+var colon = 58;
+var question = 63;
+var hashSign = 35;
+var openBrace = 123;
+var singleQuote = 39;
+var doubleQuote = 34;
+var maxDepth = 50;
+var slots = 1024;
+var escapes = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "	",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1B",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xA0",
+  L: "\u2028",
+  P: "\u2029"
+};
+function readBlockYaml(text) {
+  if (unusualCharacters.test(text)) return void 0;
+  try {
+    return new Reader(text).documents();
+  } catch (error) {
+    if (error === outside) return void 0;
+    throw error;
+  }
+}
+var Reader = class {
+  text;
+  /** Where the current line starts and ends (its line feed, or the end of the text). */
+  line = 0;
+  lineEnd = 0;
+  /** The current line's indent, -1 at a `---` line or the end. */
+  indent = 0;
+  /** Where the last quoted scalar ended. */
+  end = 0;
+  /** The hash of the last plain text scanned. */
+  hash = 0;
+  keys = new PlainScalars((text) => String(plain(text)));
+  values = new PlainScalars(plain);
+  constructor(text) {
+    this.text = text;
+  }
+  documents() {
+    const documents = [];
+    this.next();
+    if (this.indent === 0) documents.push(this.document());
+    else if (this.indent > 0 || this.atEnd()) throw outside;
+    while (!this.atEnd()) {
+      this.line = this.lineEnd + 1;
+      this.next();
+      if (this.indent === -1) documents.push(null);
+      else if (this.indent === 0) documents.push(this.document());
+      else throw outside;
+    }
+    return documents;
+  }
+  atEnd() {
+    return this.line >= this.text.length;
+  }
+  document() {
+    const value = this.node(this.line, 1);
+    if (this.indent !== -1) throw outside;
+    return value;
+  }
+  /** Moves to the next line that holds content (not blank, not a comment) and sets `indent`. */
+  next() {
+    const text = this.text;
+    for (let line = this.line; line < text.length; line = this.lineEnd + 1) {
+      this.line = line;
+      this.lineEnd = text.indexOf("\n", line);
+      if (this.lineEnd < 0) this.lineEnd = text.length;
+      let start = line;
+      while (text.charCodeAt(start) === space) start++;
+      if (start === this.lineEnd || text.charCodeAt(start) === hashSign) continue;
+      this.indent = start - line;
+      if (start === line && (text.startsWith("---", line) || text.startsWith("...", line))) {
+        if (this.lineEnd !== line + 3 || text[line] === ".") throw outside;
+        this.indent = -1;
+      }
+      return;
+    }
+    this.line = text.length;
+    this.indent = -1;
+  }
+  /** The mapping or sequence that starts at `start` of the current line (a scalar there gives up). */
+  node(start, depth) {
+    if (depth > maxDepth) throw outside;
+    return this.isItem(start) ? this.sequence(start, depth) : this.mapping(start, depth);
+  }
+  mapping(start, depth) {
+    const column = start - this.line;
+    const mapping = {};
+    for (; ; ) {
+      const keyEnd = this.keyEnd(start);
+      if (keyEnd < 0) throw outside;
+      const key = quoted(this.text.charCodeAt(start)) ? this.quoted(start) : this.keys.get(this.text, start, keyEnd, this.hash);
+      if (key === "__proto__" || key === "<<" || Object.hasOwn(mapping, key)) throw outside;
+      const valueStart = this.skipSpaces(keyEnd + 1);
+      this.line = this.lineEnd + 1;
+      if (valueStart < this.lineEnd) {
+        mapping[key] = this.scalar(valueStart);
+        this.next();
+      } else {
+        this.next();
+        const sameIndentItem = this.indent === column && this.isItem(this.line + column);
+        mapping[key] = this.indent > column || sameIndentItem ? this.node(this.line + this.indent, depth + 1) : null;
+      }
+      if (this.indent < column) return mapping;
+      if (this.indent > column) throw outside;
+      start = this.line + column;
+    }
+  }
+  sequence(start, depth) {
+    const column = start - this.line;
+    const sequence = [];
+    for (; ; ) {
+      const itemStart = this.skipSpaces(start + 1);
+      if (itemStart === this.lineEnd) {
+        this.line = this.lineEnd + 1;
+        this.next();
+        if (this.indent >= 0 && this.indent < column && this.isItem(this.line + this.indent)) throw outside;
+        sequence.push(this.indent > column ? this.node(this.line + this.indent, depth + 1) : null);
+      } else if (this.isItem(itemStart) || this.keyEnd(itemStart) >= 0) {
+        sequence.push(this.node(itemStart, depth + 1));
+      } else {
+        sequence.push(this.scalar(itemStart));
+        this.line = this.lineEnd + 1;
+        this.next();
+      }
+      if (this.indent > column) throw outside;
+      start = this.line + column;
+      if (this.indent < column || !this.isItem(start)) return sequence;
+    }
+  }
+  /** Where the colon after a key starting at `start` is, or -1 if the line holds no key there. */
+  keyEnd(start) {
+    const text = this.text;
+    if (quoted(text.charCodeAt(start))) {
+      this.quoted(start);
+      const after = this.end;
+      return text.charCodeAt(after) === colon && (after + 1 === this.lineEnd || text.charCodeAt(after + 1) === space) ? after : -1;
+    }
+    const end = this.plainEnd(start, this.lineEnd);
+    if (end === this.lineEnd) return -1;
+    if (end === start || notPlainStart.has(text.charCodeAt(start)) || text.charCodeAt(end - 1) === space)
+      throw outside;
+    return end;
+  }
+  /** The scalar from `start` to the end of the line. */
+  scalar(start) {
+    const text = this.text;
+    const end = this.contentEnd();
+    const first = text.charCodeAt(start);
+    if (quoted(first)) {
+      const value = this.quoted(start);
+      if (end > this.end) throw outside;
+      return value;
+    }
+    if (end - start === 2 && (text.startsWith("{}", start) || text.startsWith("[]", start)))
+      return first === openBrace ? {} : [];
+    const signLike = first === dash || first === question || first === colon;
+    if (notPlainStart.has(first) && !(signLike && end - start > 1 && text.charCodeAt(start + 1) !== space))
+      throw outside;
+    if (this.plainEnd(start, end) !== end) throw outside;
+    return this.values.get(text, start, end, this.hash);
+  }
+  /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
+  plainEnd(start, end) {
+    const text = this.text;
+    let hash = 0;
+    let at = start;
+    for (; at < end; at++) {
+      const char = text.charCodeAt(at);
+      if (char === colon && (at + 1 === end || text.charCodeAt(at + 1) === space)) break;
+      if (char === hashSign && text.charCodeAt(at - 1) === space) throw outside;
+      hash = hash * 31 + char | 0;
+    }
+    this.hash = hash;
+    return at;
+  }
+  /** A quoted scalar that ends on its line; sets `end` past its closing quote. */
+  quoted(start) {
+    const text = this.text;
+    const quote = text[start];
+    let value = "";
+    let from = start + 1;
+    for (let at = from; at < this.lineEnd; at++) {
+      const char = text[at];
+      if (char === quote) {
+        value += text.slice(from, at);
+        if (quote === "'" && text[at + 1] === "'") {
+          from = ++at;
+          continue;
+        }
+        this.end = at + 1;
+        return value;
+      }
+      if (char === "\\" && quote === '"') {
+        value += text.slice(from, at) + this.escape(at + 1);
+        at = this.end - 1;
+        from = this.end;
+      }
+    }
+    throw outside;
+  }
+  /** The character a double-quoted escape stands for; sets `end` past it. */
+  escape(at) {
+    const char = this.text.charAt(at);
+    const hexDigits = char === "x" ? 2 : char === "u" ? 4 : 0;
+    if (hexDigits === 0) {
+      const escaped = Object.hasOwn(escapes, char) ? escapes[char] : void 0;
+      if (escaped === void 0) throw outside;
+      this.end = at + 1;
+      return escaped;
+    }
+    const hex = this.text.slice(at + 1, Math.min(at + 1 + hexDigits, this.lineEnd));
+    if (hex.length !== hexDigits || !/^[0-9a-fA-F]+$/.test(hex)) throw outside;
+    this.end = at + 1 + hexDigits;
+    return String.fromCharCode(parseInt(hex, 16));
+  }
+  /** `- item` or a lone `-` at `at`. */
+  isItem(at) {
+    return this.text.charCodeAt(at) === dash && (at + 1 === this.lineEnd || this.text.charCodeAt(at + 1) === space);
+  }
+  skipSpaces(at) {
+    while (at < this.lineEnd && this.text.charCodeAt(at) === space) at++;
+    return at;
+  }
+  /** Where the current line's trailing spaces start: js-yaml leaves out spaces, not other white space. */
+  contentEnd() {
+    let end = this.lineEnd;
+    while (this.text.charCodeAt(end - 1) === space) end--;
+    return end;
+  }
+};
+var quoted = (char) => char === singleQuote || char === doubleQuote;
+function plain(text) {
+  if (!typedStart.has(text.charCodeAt(0))) return text;
+  for (const type of implicitTypes) if (type.resolve(text)) return type.construct(text);
+  return text;
+}
+var PlainScalars = class {
+  texts = new Array(slots);
+  values = new Array(slots);
+  resolve;
+  constructor(resolve) {
+    this.resolve = resolve;
+  }
+  get(text, start, end, hash) {
+    const slot = hash & slots - 1;
+    const known = this.texts[slot];
+    if (known?.length === end - start && text.startsWith(known, start)) return this.values[slot];
+    const scalar = text.slice(start, end);
+    this.texts[slot] = scalar;
+    return this.values[slot] = this.resolve(scalar);
+  }
+};
+
+// src/kube/manifests.ts
+var expectedKinds = {
+  rbac: void 0,
+  experiment: ["ChaosExperiment"],
+  engine: ["ChaosEngine"],
+  input: void 0
+};
+function readManifests(files, role, { maxBytes, what = "manifest" } = {}) {
+  return files.flatMap((file) => {
+    const text = readInputFile(file, what, maxBytes);
+    const manifests = parseManifests(text, file, role);
+    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
+    if (role === "input") refuseCutOffEnd(text, manifests.at(-1));
+    return manifests;
+  });
+}
+function refuseCutOffEnd(text, last) {
+  if (text.endsWith("\n") || "status" in last.object) return;
+  throw new ConfigError(
+    `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
+  );
+}
+function whyNoObjects(text, file) {
+  const emptyList = loadDocuments(text, file).some((value) => isRecord(value) && Array.isArray(value.items));
+  return emptyList ? "holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector" : "holds no objects (the file is empty or only comments)";
+}
+function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
+  const seen = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const manifest of manifests) {
+    const { apiVersion = "", kind = "", metadata } = manifest.object;
+    if (!metadata.name) continue;
+    const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+    const key = `${group}/${kind}/${namespaceOf(manifest)}/${metadata.name}`;
+    const first = seen.get(key);
+    if (first)
+      problems.push(
+        `${manifest.source}: the same ${kind} as ${first.source}; each object may be given only once`
+      );
+    else seen.set(key, manifest);
+  }
+  return problems;
+}
+function parseManifests(text, file, role) {
+  refuseOtherFormats(text, file);
+  return loadDocuments(text, file).flatMap(
+    (value, index) => (
+      // An empty document between separators holds nothing.
+      value === null || value === void 0 ? [] : toManifests(value, `${file}, document ${index + 1}`, role)
+    )
+  );
+}
+function loadDocuments(text, file) {
+  let jsonError;
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return [JSON.parse(text)];
+    } catch (error) {
+      jsonError = error;
+    }
+  }
+  try {
+    if (mayDefineAnchors(text)) return aliasLimitedDocuments(text, file);
+    return readBlockYaml(text) ?? loadAll(text, null, { schema: CORE_SCHEMA });
+  } catch (error) {
+    if (jsonError && looksLikeJson(text))
+      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
+    throw error instanceof ConfigError ? error : locateYamlError(text, file, error);
+  }
+}
+var mayDefineAnchors = (text) => /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text);
+function aliasLimitedDocuments(text, file) {
+  const documents = yamlDocuments(text);
+  const problem = firstYamlProblem(text, file, documents);
+  if (problem) throw problem;
+  return documents.map((document, index) => documentValue(document, `${file}, document ${index + 1}`));
+}
+var yamlDocuments = (text) => [...(0, import_yaml.parseAllDocuments)(text, userYaml)];
+var looksLikeJson = (text) => /^\s*(?:\{\s*"|\[)/.test(text);
+function jsonProblem(error) {
+  const message = errorMessage(error);
+  return /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
+}
+function locateYamlError(text, file, error) {
+  return firstYamlProblem(text, file, yamlDocuments(text)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
+}
+function firstYamlProblem(text, file, documents) {
+  const index = documents.findIndex((document) => document.errors.length > 0);
+  const problem = documents[index]?.errors[0];
+  if (!problem) return void 0;
+  const cut = !text.endsWith("\n") && problem.pos[1] >= text.length;
+  const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
+  return new ConfigError(`${file}, document ${index + 1}: invalid YAML${atEnd}: ${problem.message}`);
+}
+function refuseOtherFormats(text, file) {
+  const head = text.slice(0, 4096);
+  if (/^API Version:[ \t]+\S/m.test(head) && /^Kind:[ \t]+\S/m.test(head)) {
+    const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
+    const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
+    throw new ConfigError(
+      `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+    );
+  }
+  if (/^\uFEFF?\s*(?:NAMESPACE[ \t]{2,})?NAME[ \t]{2,}[A-Z]/.test(head)) {
+    throw new ConfigError(
+      `${file}: this is the table \`kubectl get\` prints without \`-o\`, which holds no status; save the objects themselves with \`kubectl get \u2026 -o yaml\``
+    );
+  }
+  if (/^\uFEFF?(?:\s*[a-z0-9.-]+\/[a-z0-9][-a-z0-9.]*\s*\n)+\s*$/.test(head)) {
+    throw new ConfigError(
+      `${file}: this is \`kubectl get -o name\` output, names only, which hold no status; save the objects themselves with \`kubectl get \u2026 -o yaml\``
+    );
+  }
+  if (/^\uFEFF?\s*No resources found/.test(head)) {
+    throw new ConfigError(
+      `${file}: kubectl found no objects ("No resources found") when it was saved; check the namespace and the selector`
+    );
+  }
+  if (/^\uFEFF?\s*</.test(head)) {
+    const junit = /<testsuites?[\s>]/.test(head) ? " (a JUnit report, which is an output, not an input)" : "";
+    throw new ConfigError(`${file}: this is XML${junit}; expected Kubernetes objects as YAML or JSON`);
+  }
+}
+var configKeys = ["engines", "rbac", "experiments", "reports", "gate", "targets", "load"];
+function toManifests(value, where, role) {
+  if (!isRecord(value)) {
+    const text = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers or -o name?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
+    throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)${text}`);
+  }
+  if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {
+    if (!Array.isArray(value.items)) throw new ConfigError(`${where}: field items: expected a list`);
+    return value.items.flatMap((item, i) => toManifests(item, `${where}, items[${i}]`, role));
+  }
+  if (value.kind === void 0 && Array.isArray(value.items)) {
+    throw new ConfigError(
+      `${where}: field kind: required; this is a list (it has items) without the \`kind: List\` kubectl writes after them (was the file cut off?)`
+    );
+  }
+  if (value.kind === void 0 && value.apiVersion === void 0 && configKeys.some((key) => key in value))
+    throw new ConfigError(
+      `${where}: field kind: required; this is a chaos-gate config file, not a manifest: give it as the config file`
+    );
+  for (const field of role === "input" ? ["kind"] : ["apiVersion", "kind"]) {
+    if (typeof value[field] !== "string" || value[field] === "") {
+      throw new ConfigError(`${where}: field ${field}: required`);
+    }
+  }
+  const metadata = value.metadata;
+  if (!isRecord(metadata)) throw new ConfigError(`${where}: field metadata: required`);
+  for (const field of ["name", "generateName", "namespace"]) {
+    if (metadata[field] !== void 0 && typeof metadata[field] !== "string")
+      throw new ConfigError(
+        `${where}: field metadata.${field}: expected text, got ${given(metadata[field])}`
+      );
+  }
+  const name = metadata.name ?? metadata.generateName;
+  if (!name) throw new ConfigError(`${where}: field metadata.name: required`);
+  const kind = value.kind;
+  const source = `${where} (${kind} ${name})`;
+  const allowed = expectedKinds[role];
+  if (allowed && !allowed.includes(kind)) {
+    throw new ConfigError(`${source}: field kind: expected ${allowed.join(" or ")} in ${role} files`);
+  }
+  if (role === "engine" && typeof metadata.name === "string" && metadata.name.length > 63) {
+    throw new ConfigError(
+      `${source}: field metadata.name: a ChaosEngine name must be at most 63 characters (it becomes a label value)`
+    );
+  }
+  return [{ role, source, object: value }];
+}
+
+export {
+  readManifests,
+  duplicateProblems
+};

@@ -1,0 +1,329 @@
+// Reads the block-style YAML kubectl writes (go-yaml) several times faster than js-yaml, for large
+// results files. It knows a small subset: `---` between documents, comment lines, block mappings and
+// sequences (a sequence may sit at its key's indent), one-line plain, single- and double-quoted
+// scalars, `{}` and `[]`. Anything else, or anything it finds wrong, gives `undefined`, and the caller
+// reads the text with js-yaml as before: what it returns is what js-yaml's `loadAll` with CORE_SCHEMA
+// returns for the same text, and every error stays js-yaml's (or the `yaml` parser's).
+import { CORE_SCHEMA, type Type } from 'js-yaml';
+
+/** Thrown inside the reader to give up; never leaves this module. */
+const outside = new Error('outside the block subset');
+
+// Tabs (js-yaml refuses them in indentation), CR line breaks, a BOM, surrogates, and characters
+// js-yaml refuses or reads as line breaks: such files are rare, so they all take the general path.
+// eslint-disable-next-line no-control-regex
+const unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
+/** js-yaml's own implicit types (null, bool, int, float, in its order), so plain scalars resolve as in js-yaml. */
+const implicitTypes = (CORE_SCHEMA as unknown as { compiledImplicit: Type[] }).compiledImplicit;
+
+/** Each of those types resolves only text that starts with one of these (~ n N; t T f F; a sign, digit or dot). */
+const typedStart = new Set([...'~nNtTfF+-.0123456789'].map((char) => char.charCodeAt(0)));
+
+/** Characters a plain scalar may not start with (js-yaml's readPlainScalar), and `-?:` to keep it simple. */
+const notPlainStart = new Set([...' ,[]{}#&*!|>\'"%@`-?:'].map((char) => char.charCodeAt(0)));
+
+const space = 0x20;
+const dash = 0x2d;
+const colon = 0x3a;
+const question = 0x3f;
+const hashSign = 0x23;
+const openBrace = 0x7b;
+const singleQuote = 0x27;
+const doubleQuote = 0x22;
+/** Deeper than this, js-yaml may refuse the nesting (its maxDepth is 100). */
+const maxDepth = 50;
+const slots = 1024;
+
+/** Double-quoted escapes as js-yaml reads them (`\x`, `\u` are read apart; `\U` and line ends give up). */
+// prettier-ignore
+const escapes: Record<string, string> = {
+  '0': '\x00', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1B', ' ': ' ',
+  '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xA0', L: '\u2028', P: '\u2029',
+};
+
+/** The documents of `text`, or `undefined` when it is not in the subset (js-yaml must read it). */
+export function readBlockYaml(text: string): unknown[] | undefined {
+  if (unusualCharacters.test(text)) return undefined;
+  try {
+    return new Reader(text).documents();
+  } catch (error) {
+    if (error === outside) return undefined;
+    throw error;
+  }
+}
+
+/** Reads line by line through offsets into the text: no string per line. */
+class Reader {
+  private readonly text: string;
+  /** Where the current line starts and ends (its line feed, or the end of the text). */
+  private line = 0;
+  private lineEnd = 0;
+  /** The current line's indent, -1 at a `---` line or the end. */
+  private indent = 0;
+  /** Where the last quoted scalar ended. */
+  private end = 0;
+  /** The hash of the last plain text scanned. */
+  private hash = 0;
+  private readonly keys = new PlainScalars((text) => String(plain(text)));
+  private readonly values = new PlainScalars(plain);
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  documents(): unknown[] {
+    const documents: unknown[] = [];
+    this.next();
+    // Text before the first `---` is a document if it holds a node; js-yaml's count of empty ones differs.
+    if (this.indent === 0) documents.push(this.document());
+    else if (this.indent > 0 || this.atEnd()) throw outside;
+    while (!this.atEnd()) {
+      this.line = this.lineEnd + 1; // past `---`
+      this.next();
+      if (this.indent === -1) documents.push(null);
+      else if (this.indent === 0) documents.push(this.document());
+      else throw outside;
+    }
+    return documents;
+  }
+
+  private atEnd(): boolean {
+    return this.line >= this.text.length;
+  }
+
+  private document(): unknown {
+    const value = this.node(this.line, 1);
+    if (this.indent !== -1) throw outside;
+    return value;
+  }
+
+  /** Moves to the next line that holds content (not blank, not a comment) and sets `indent`. */
+  private next(): void {
+    const text = this.text;
+    for (let line = this.line; line < text.length; line = this.lineEnd + 1) {
+      this.line = line;
+      this.lineEnd = text.indexOf('\n', line);
+      if (this.lineEnd < 0) this.lineEnd = text.length;
+      let start = line;
+      while (text.charCodeAt(start) === space) start++;
+      if (start === this.lineEnd || text.charCodeAt(start) === hashSign) continue;
+      this.indent = start - line;
+      if (start === line && (text.startsWith('---', line) || text.startsWith('...', line))) {
+        if (this.lineEnd !== line + 3 || text[line] === '.') throw outside; // `--- value`, `...`
+        this.indent = -1;
+      }
+      return;
+    }
+    this.line = text.length;
+    this.indent = -1;
+  }
+
+  /** The mapping or sequence that starts at `start` of the current line (a scalar there gives up). */
+  private node(start: number, depth: number): unknown {
+    if (depth > maxDepth) throw outside;
+    return this.isItem(start) ? this.sequence(start, depth) : this.mapping(start, depth);
+  }
+
+  private mapping(start: number, depth: number): Record<string, unknown> {
+    const column = start - this.line;
+    const mapping: Record<string, unknown> = {};
+    for (;;) {
+      const keyEnd = this.keyEnd(start);
+      if (keyEnd < 0) throw outside;
+      const key = quoted(this.text.charCodeAt(start))
+        ? this.quoted(start)
+        : (this.keys.get(this.text, start, keyEnd, this.hash) as string);
+      // `__proto__` would need defineProperty; a repeated key is js-yaml's error to report.
+      if (key === '__proto__' || key === '<<' || Object.hasOwn(mapping, key)) throw outside;
+      const valueStart = this.skipSpaces(keyEnd + 1);
+      this.line = this.lineEnd + 1;
+      if (valueStart < this.lineEnd) {
+        mapping[key] = this.scalar(valueStart);
+        this.next();
+      } else {
+        this.next();
+        const sameIndentItem = this.indent === column && this.isItem(this.line + column);
+        mapping[key] =
+          this.indent > column || sameIndentItem
+            ? this.node(this.line + this.indent, depth + 1) // go-yaml writes a key's sequence at its indent
+            : null;
+      }
+      if (this.indent < column) return mapping;
+      if (this.indent > column) throw outside; // a continuation line, or bad indentation
+      start = this.line + column;
+    }
+  }
+
+  private sequence(start: number, depth: number): unknown[] {
+    const column = start - this.line;
+    const sequence: unknown[] = [];
+    for (;;) {
+      const itemStart = this.skipSpaces(start + 1);
+      if (itemStart === this.lineEnd) {
+        this.line = this.lineEnd + 1;
+        this.next();
+        // After an empty item, js-yaml reads a dash at any lower indent as this sequence's: its quirk.
+        if (this.indent >= 0 && this.indent < column && this.isItem(this.line + this.indent)) throw outside;
+        sequence.push(this.indent > column ? this.node(this.line + this.indent, depth + 1) : null);
+      } else if (this.isItem(itemStart) || this.keyEnd(itemStart) >= 0) {
+        sequence.push(this.node(itemStart, depth + 1)); // `- - x` or `- key: value`
+      } else {
+        sequence.push(this.scalar(itemStart));
+        this.line = this.lineEnd + 1;
+        this.next();
+      }
+      if (this.indent > column) throw outside;
+      start = this.line + column;
+      // A line at this indent without a dash is the next key of the mapping that holds this sequence.
+      if (this.indent < column || !this.isItem(start)) return sequence;
+    }
+  }
+
+  /** Where the colon after a key starting at `start` is, or -1 if the line holds no key there. */
+  private keyEnd(start: number): number {
+    const text = this.text;
+    if (quoted(text.charCodeAt(start))) {
+      this.quoted(start);
+      const after = this.end;
+      return text.charCodeAt(after) === colon &&
+        (after + 1 === this.lineEnd || text.charCodeAt(after + 1) === space)
+        ? after
+        : -1;
+    }
+    const end = this.plainEnd(start, this.lineEnd);
+    if (end === this.lineEnd) return -1;
+    // Spaces before the colon, or a start js-yaml reads otherwise.
+    if (end === start || notPlainStart.has(text.charCodeAt(start)) || text.charCodeAt(end - 1) === space)
+      throw outside;
+    return end;
+  }
+
+  /** The scalar from `start` to the end of the line. */
+  private scalar(start: number): unknown {
+    const text = this.text;
+    const end = this.contentEnd();
+    const first = text.charCodeAt(start);
+    if (quoted(first)) {
+      const value = this.quoted(start);
+      if (end > this.end) throw outside; // a comment after it, say
+      return value;
+    }
+    if (end - start === 2 && (text.startsWith('{}', start) || text.startsWith('[]', start)))
+      return first === openBrace ? {} : [];
+    // Other flow collections, anchors, tags, block scalars: js-yaml's. `-1`, `:x` are plain.
+    const signLike = first === dash || first === question || first === colon;
+    if (notPlainStart.has(first) && !(signLike && end - start > 1 && text.charCodeAt(start + 1) !== space))
+      throw outside;
+    if (this.plainEnd(start, end) !== end) throw outside; // a second colon
+    return this.values.get(text, start, end, this.hash);
+  }
+
+  /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
+  private plainEnd(start: number, end: number): number {
+    const text = this.text;
+    let hash = 0;
+    let at = start;
+    for (; at < end; at++) {
+      const char = text.charCodeAt(at);
+      if (char === colon && (at + 1 === end || text.charCodeAt(at + 1) === space)) break;
+      if (char === hashSign && text.charCodeAt(at - 1) === space) throw outside; // a comment
+      hash = (hash * 31 + char) | 0;
+    }
+    this.hash = hash;
+    return at;
+  }
+
+  /** A quoted scalar that ends on its line; sets `end` past its closing quote. */
+  private quoted(start: number): string {
+    const text = this.text;
+    const quote = text[start];
+    let value = '';
+    let from = start + 1;
+    for (let at = from; at < this.lineEnd; at++) {
+      const char = text[at];
+      if (char === quote) {
+        value += text.slice(from, at);
+        if (quote === "'" && text[at + 1] === "'") {
+          from = ++at; // '' is a quote
+          continue;
+        }
+        this.end = at + 1;
+        return value;
+      }
+      if (char === '\\' && quote === '"') {
+        value += text.slice(from, at) + this.escape(at + 1);
+        at = this.end - 1;
+        from = this.end;
+      }
+    }
+    throw outside; // it goes on on the next line
+  }
+
+  /** The character a double-quoted escape stands for; sets `end` past it. */
+  private escape(at: number): string {
+    const char = this.text.charAt(at);
+    const hexDigits = char === 'x' ? 2 : char === 'u' ? 4 : 0;
+    if (hexDigits === 0) {
+      const escaped = Object.hasOwn(escapes, char) ? escapes[char] : undefined;
+      if (escaped === undefined) throw outside; // a line end too: a continued scalar
+      this.end = at + 1;
+      return escaped;
+    }
+    const hex = this.text.slice(at + 1, Math.min(at + 1 + hexDigits, this.lineEnd));
+    if (hex.length !== hexDigits || !/^[0-9a-fA-F]+$/.test(hex)) throw outside;
+    this.end = at + 1 + hexDigits;
+    return String.fromCharCode(parseInt(hex, 16));
+  }
+
+  /** `- item` or a lone `-` at `at`. */
+  private isItem(at: number): boolean {
+    return (
+      this.text.charCodeAt(at) === dash && (at + 1 === this.lineEnd || this.text.charCodeAt(at + 1) === space)
+    );
+  }
+
+  private skipSpaces(at: number): number {
+    while (at < this.lineEnd && this.text.charCodeAt(at) === space) at++;
+    return at;
+  }
+
+  /** Where the current line's trailing spaces start: js-yaml leaves out spaces, not other white space. */
+  private contentEnd(): number {
+    let end = this.lineEnd;
+    while (this.text.charCodeAt(end - 1) === space) end--;
+    return end;
+  }
+}
+
+const quoted = (char: number) => char === singleQuote || char === doubleQuote;
+
+/** A plain scalar's value, by js-yaml's own types: text none of them can resolve skips them. */
+function plain(text: string): unknown {
+  if (!typedStart.has(text.charCodeAt(0))) return text;
+  for (const type of implicitTypes) if (type.resolve(text)) return type.construct(text);
+  return text;
+}
+
+/**
+ * The plain scalars read last, by hash of their text: keys and many values repeat in every object, so
+ * each is sliced and resolved once, and the objects share its string.
+ */
+class PlainScalars {
+  private readonly texts: (string | undefined)[] = new Array(slots);
+  private readonly values: unknown[] = new Array(slots);
+  private readonly resolve: (text: string) => unknown;
+
+  constructor(resolve: (text: string) => unknown) {
+    this.resolve = resolve;
+  }
+
+  get(text: string, start: number, end: number, hash: number): unknown {
+    const slot = hash & (slots - 1);
+    const known = this.texts[slot];
+    if (known?.length === end - start && text.startsWith(known, start)) return this.values[slot];
+    const scalar = text.slice(start, end);
+    this.texts[slot] = scalar;
+    return (this.values[slot] = this.resolve(scalar));
+  }
+}

@@ -1,0 +1,138 @@
+// The block reader against js-yaml, which it stands in for: on every text it reads, the same values
+// (key order, -0, NaN and all); on every text js-yaml refuses, nothing, so js-yaml reports the error.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CORE_SCHEMA, loadAll } from 'js-yaml';
+import { readBlockYaml } from '../../../src/kube/block-yaml.ts';
+import { writeResults } from '../../../bench/support/results.ts';
+import { random } from '../../support/exact.ts';
+import { generatedYaml, mutated } from '../../support/yaml-texts.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+/** A value with everything deepStrictEqual leaves out spelled out: key order, -0, a plain prototype. */
+const spelled = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? ['array', value.map(spelled)]
+    : typeof value === 'object' && value !== null
+      ? [
+          Object.getPrototypeOf(value) === Object.prototype,
+          Object.entries(value).map(([k, v]) => [k, spelled(v)]),
+        ]
+      : typeof value === 'number'
+        ? ['number', Object.is(value, -0) ? '-0' : String(value)]
+        : value;
+
+/** Whether the reader read `text`; fails when what it read is not js-yaml's, or it read what js-yaml refuses. */
+function readsAsJsYaml(text: string): boolean {
+  let expected: unknown[] | undefined;
+  try {
+    expected = loadAll(text, null, { schema: CORE_SCHEMA });
+  } catch {
+    expected = undefined;
+  }
+  const read = readBlockYaml(text);
+  if (read === undefined) return false;
+  assert.ok(expected, `js-yaml refuses this text, the block reader read it:\n${JSON.stringify(text)}`);
+  assert.deepEqual(spelled(read), spelled(expected), JSON.stringify(text));
+  return true;
+}
+
+const yamlFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.ya?ml$/.test(file))
+    .map((file) => path.join(dir, file));
+
+const repoYaml = [...yamlFiles(path.join(root, 'test')), ...yamlFiles(path.join(root, 'examples'))].map(
+  (file) => readFileSync(file, 'utf8'),
+);
+
+test('every YAML file of the tests and examples: read as js-yaml reads it, or left to js-yaml', () => {
+  const read = repoYaml.filter(readsAsJsYaml).length;
+  // kubectl-style fixtures (engines, results) are read; files with block scalars or flow lists are not.
+  assert.ok(read >= 10, `read ${read} of ${repoYaml.length}`);
+});
+
+test('results as kubectl writes them are read by the block reader, with the same values as the JSON', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-block-yaml-'));
+  writeResults(300, path.join(dir, 'results.json'), path.join(dir, 'results.yaml'));
+  const yaml = readFileSync(path.join(dir, 'results.yaml'), 'utf8');
+  // The fast path must keep running for these files: `report` of many results depends on it.
+  assert.ok(readsAsJsYaml(yaml), 'the block reader left the bench results to js-yaml');
+  const list = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as { items: unknown[] };
+  assert.deepEqual(spelled(readBlockYaml(yaml)), spelled(list.items));
+  rmSync(dir, { recursive: true });
+});
+
+test('plain scalars and keys starting with any ASCII character: typed or text exactly as js-yaml says', () => {
+  // The reader asks js-yaml's types only about text starting with a sign, digit, dot, ~ n N t T f F.
+  const tails = [
+    '',
+    '1',
+    '0',
+    '.5',
+    'e3',
+    'x1F',
+    'o7',
+    'b1',
+    'inf',
+    'nan',
+    'ull',
+    'ULL',
+    'rue',
+    'alse',
+    ' x',
+  ];
+  let read = 0;
+  for (let code = 0x20; code < 0x7f; code++)
+    for (const tail of tails) {
+      const text = String.fromCharCode(code) + tail;
+      for (const yaml of [`k: ${text}\n`, `- ${text}\n`, `${text}: v\n`]) if (readsAsJsYaml(yaml)) read++;
+    }
+  assert.ok(read > 3000, `read ${read}`);
+});
+
+test('what it leaves to js-yaml: anchors, tags, block scalars, flow content, continued scalars, tabs', () => {
+  for (const text of [
+    'a: &x 1\nb: *x\n',
+    'a: !!str 1\n',
+    'a: |-\n  text\n',
+    'a: [1, 2]\n',
+    'a: {b: 1}\n',
+    'a: one\n  two\n',
+    "a: 'one\n  two'\n",
+    'a:\n\tb: 1\n',
+    'a: 1\r\nb: 2\r\n',
+    'a: 1\na: 2\n', // js-yaml refuses the repeated key
+    'a: 1 # comment\n',
+    '? a\n: 1\n',
+    '%YAML 1.2\n---\na: 1\n',
+    '__proto__: 1\n',
+    'just text\n',
+    '',
+  ])
+    assert.equal(readBlockYaml(text), undefined, JSON.stringify(text));
+});
+
+test('generated kubectl-style documents and near misses: read as js-yaml reads them, or left to js-yaml', () => {
+  const next = random(20261202);
+  let read = 0;
+  let count = 0;
+  for (let i = 0; i < 4000; i++, count++) if (readsAsJsYaml(generatedYaml(next))) read++;
+  // Enough of them are read for the comparison to mean something.
+  assert.ok(read > count / 5, `read ${read} of ${count}`);
+});
+
+test('one character changed in a file the reader reads: still js-yaml’s values, or left to js-yaml', () => {
+  const next = random(7);
+  const sources = [...repoYaml.filter((text) => readBlockYaml(text) !== undefined)];
+  for (let i = 0; i < 300; i++) sources.push(generatedYaml(next));
+  let read = 0;
+  let count = 0;
+  for (const text of sources)
+    for (let i = 0; i < 12; i++, count++) if (readsAsJsYaml(mutated(text, next))) read++;
+  assert.ok(read > count / 10, `read ${read} of ${count}`);
+});
