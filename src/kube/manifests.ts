@@ -131,7 +131,10 @@ function loadDocuments(text: string, file: string): unknown[] {
  * (a probe's command, an error message) is not taken for one, so a large results file that quotes one
  * keeps the fast parser; an anchor named `&` still counts by its alias, `*&`.
  */
-const mayDefineAnchors = (text: string) => /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text);
+const mayDefineAnchors = (text: string) =>
+  // Every alternative holds `&` or `<<`: a search for them first spares the slower pattern most files.
+  (text.includes('&') || text.includes('<<')) &&
+  /(?:^|[\s:?,[{-])(?:&(?!&\s)[^\s,[\]{}]|\*&)|<<\s*:/.test(text);
 
 function aliasLimitedDocuments(text: string, file: string): unknown[] {
   const documents = yamlDocuments(text);

@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-YWDJ3U3I.js";
+} from "./chunk-YJ45HXU3.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

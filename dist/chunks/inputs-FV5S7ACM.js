@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-4K6T3ZJV.js";
-import "./chunk-YWDJ3U3I.js";
+} from "./chunk-FAGJQBH3.js";
+import "./chunk-YJ45HXU3.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
-import "./chunk-TG6CR3TR.js";
+import "./chunk-5SUZJCB5.js";
 import "./chunk-ZOLMRRSH.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";

@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-XOMM7TWA.js";
+} from "./chunk-2FVDRMHO.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-4K6T3ZJV.js";
+} from "./chunk-FAGJQBH3.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-YWDJ3U3I.js";
+} from "./chunk-YJ45HXU3.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GMCAWLIK.js";
 import {
   duplicateProblems
-} from "./chunk-TG6CR3TR.js";
+} from "./chunk-5SUZJCB5.js";
 import {
   conclude,
   refuseAllSkipped,

@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-YWDJ3U3I.js";
+} from "./chunk-YJ45HXU3.js";
 import {
   metadataProblems
 } from "./chunk-4MR5KKR3.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-TG6CR3TR.js";
+} from "./chunk-5SUZJCB5.js";
 import {
   reportPathProblems
 } from "./chunk-ZOLMRRSH.js";

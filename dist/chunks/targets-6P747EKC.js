@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-VUCC45EC.js";
+} from "./chunk-FKGJ5CTT.js";
 import "./chunk-UTVIMPTR.js";
 import "./chunk-2TMFXSHH.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-XOMM7TWA.js";
+import "./chunk-2FVDRMHO.js";
 import "./chunk-62LSWJ6U.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQ4CCWBC.js";
@@ -15,11 +15,11 @@ import "./chunk-SPWPI5VT.js";
 import "./chunk-7M77NE7O.js";
 import "./chunk-WLGA3AOM.js";
 import "./chunk-RRAAJKSG.js";
-import "./chunk-4K6T3ZJV.js";
-import "./chunk-YWDJ3U3I.js";
+import "./chunk-FAGJQBH3.js";
+import "./chunk-YJ45HXU3.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
-import "./chunk-TG6CR3TR.js";
+import "./chunk-5SUZJCB5.js";
 import "./chunk-ZOLMRRSH.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";
