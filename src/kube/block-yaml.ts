@@ -1,9 +1,10 @@
 // Reads the block-style YAML kubectl writes (go-yaml) several times faster than js-yaml, for large
 // results files. It knows a small subset: `---` between documents, comment lines, block mappings and
-// sequences (a sequence may sit at its key's indent), one-line plain, single- and double-quoted
-// scalars, `{}` and `[]`. Anything else, or anything it finds wrong, gives `undefined`, and the caller
-// reads the text with js-yaml as before: what it returns is what js-yaml's `loadAll` with CORE_SCHEMA
-// returns for the same text, and every error stays js-yaml's (or the `yaml` parser's).
+// sequences (a sequence may sit at its key's indent), plain, single- and double-quoted scalars (also
+// wrapped onto more lines, as go-yaml wraps long strings), `{}` and `[]`. Anything else, or anything
+// it finds wrong, gives `undefined`, and the caller reads the text with js-yaml as before: what it
+// returns is what js-yaml's `loadAll` with CORE_SCHEMA returns for the same text, and every error
+// stays js-yaml's (or the `yaml` parser's).
 import { CORE_SCHEMA, type Type } from 'js-yaml';
 
 /** Thrown inside the reader to give up; never leaves this module. */
@@ -31,6 +32,7 @@ const hashSign = 0x23;
 const openBrace = 0x7b;
 const singleQuote = 0x27;
 const doubleQuote = 0x22;
+const backslash = 0x5c;
 /** Deeper than this, js-yaml may refuse the nesting (its maxDepth is 100). */
 const maxDepth = 50;
 const slots = 1024;
@@ -65,8 +67,8 @@ class Reader {
   private end = 0;
   /** The hash of the last plain text scanned. */
   private hash = 0;
-  private readonly keys = new PlainScalars((text) => String(plain(text)));
-  private readonly values = new PlainScalars(plain);
+  private readonly keys = plainScalars((text) => String(plain(text)));
+  private readonly values = plainScalars(plain);
 
   constructor(text: string) {
     this.text = text;
@@ -75,10 +77,11 @@ class Reader {
   documents(): unknown[] {
     const documents: unknown[] = [];
     this.next();
-    // Text before the first `---` is a document if it holds a node; js-yaml's count of empty ones differs.
+    // Text before the first `---` is a document if it holds a node. A text without any node is left
+    // to js-yaml: whether it counts one empty document there depends on its blank lines.
     if (this.indent === 0) documents.push(this.document());
-    else if (this.indent > 0 || this.atEnd()) throw outside;
-    while (!this.atEnd()) {
+    else if (this.indent > 0 || this.line >= this.text.length) throw outside;
+    while (this.line < this.text.length) {
       this.line = this.lineEnd + 1; // past `---`
       this.next();
       if (this.indent === -1) documents.push(null);
@@ -86,10 +89,6 @@ class Reader {
       else throw outside;
     }
     return documents;
-  }
-
-  private atEnd(): boolean {
-    return this.line >= this.text.length;
   }
 
   private document(): unknown {
@@ -103,8 +102,7 @@ class Reader {
     const text = this.text;
     for (let line = this.line; line < text.length; line = this.lineEnd + 1) {
       this.line = line;
-      this.lineEnd = text.indexOf('\n', line);
-      if (this.lineEnd < 0) this.lineEnd = text.length;
+      this.lineEnd = this.endOf(line);
       let start = line;
       while (text.charCodeAt(start) === space) start++;
       if (start === this.lineEnd || text.charCodeAt(start) === hashSign) continue;
@@ -132,17 +130,15 @@ class Reader {
       const keyEnd = this.keyEnd(start);
       if (keyEnd < 0) throw outside;
       const key = quoted(this.text.charCodeAt(start))
-        ? this.quoted(start)
-        : (this.keys.get(this.text, start, keyEnd, this.hash) as string);
+        ? (this.quoted(start, false) as string)
+        : (this.keys(this.text, start, keyEnd, this.hash) as string);
       // `__proto__` would need defineProperty; a repeated key is js-yaml's error to report.
       if (key === '__proto__' || key === '<<' || Object.hasOwn(mapping, key)) throw outside;
       const valueStart = this.skipSpaces(keyEnd + 1);
-      this.line = this.lineEnd + 1;
       if (valueStart < this.lineEnd) {
-        mapping[key] = this.scalar(valueStart);
-        this.next();
+        mapping[key] = this.scalar(valueStart, column);
       } else {
-        this.next();
+        this.nextLine();
         const sameIndentItem = this.indent === column && this.isItem(this.line + column);
         mapping[key] =
           this.indent > column || sameIndentItem
@@ -150,7 +146,7 @@ class Reader {
             : null;
       }
       if (this.indent < column) return mapping;
-      if (this.indent > column) throw outside; // a continuation line, or bad indentation
+      if (this.indent > column) throw outside; // bad indentation
       start = this.line + column;
     }
   }
@@ -161,17 +157,14 @@ class Reader {
     for (;;) {
       const itemStart = this.skipSpaces(start + 1);
       if (itemStart === this.lineEnd) {
-        this.line = this.lineEnd + 1;
-        this.next();
+        this.nextLine();
         // After an empty item, js-yaml reads a dash at any lower indent as this sequence's: its quirk.
         if (this.indent >= 0 && this.indent < column && this.isItem(this.line + this.indent)) throw outside;
         sequence.push(this.indent > column ? this.node(this.line + this.indent, depth + 1) : null);
       } else if (this.isItem(itemStart) || this.keyEnd(itemStart) >= 0) {
         sequence.push(this.node(itemStart, depth + 1)); // `- - x` or `- key: value`
       } else {
-        sequence.push(this.scalar(itemStart));
-        this.line = this.lineEnd + 1;
-        this.next();
+        sequence.push(this.scalar(itemStart, column));
       }
       if (this.indent > column) throw outside;
       start = this.line + column;
@@ -184,7 +177,7 @@ class Reader {
   private keyEnd(start: number): number {
     const text = this.text;
     if (quoted(text.charCodeAt(start))) {
-      this.quoted(start);
+      if (this.quoted(start, false) === undefined) return -1;
       const after = this.end;
       return text.charCodeAt(after) === colon &&
         (after + 1 === this.lineEnd || text.charCodeAt(after + 1) === space)
@@ -199,24 +192,53 @@ class Reader {
     return end;
   }
 
-  /** The scalar from `start` to the end of the line. */
-  private scalar(start: number): unknown {
+  /**
+   * The scalar from `start` on, of a key or dash at `column`; moves to the line after it. go-yaml wraps
+   * long strings onto more indented lines (a quoted one onto any line); js-yaml folds them back.
+   */
+  private scalar(start: number, column: number): unknown {
     const text = this.text;
-    const end = this.contentEnd();
     const first = text.charCodeAt(start);
     if (quoted(first)) {
-      const value = this.quoted(start);
-      if (end > this.end) throw outside; // a comment after it, say
+      const value = this.quoted(start, true);
+      if (this.contentEnd() > this.end) throw outside; // a comment after it, say
+      this.nextLine();
       return value;
     }
-    if (end - start === 2 && (text.startsWith('{}', start) || text.startsWith('[]', start)))
+    const lineEnd = this.lineEnd;
+    const end = this.contentEnd();
+    if (end - start === 2 && (text.startsWith('{}', start) || text.startsWith('[]', start))) {
+      this.nextLine();
       return first === openBrace ? {} : [];
+    }
     // Other flow collections, anchors, tags, block scalars: js-yaml's. `-1`, `:x` are plain.
     const signLike = first === dash || first === question || first === colon;
     if (notPlainStart.has(first) && !(signLike && end - start > 1 && text.charCodeAt(start + 1) !== space))
       throw outside;
     if (this.plainEnd(start, end) !== end) throw outside; // a second colon
-    return this.values.get(text, start, end, this.hash);
+    const value = this.values(text, start, end, this.hash);
+    this.nextLine();
+    if (this.indent <= column) return value;
+    // Continued (rare): read its lines again, with the blank and comment lines next() skipped.
+    let folded = text.slice(start, end);
+    let last = lineEnd; // the end of the last line folded in
+    for (let breaks = 1, next = lineEnd + 1; next < text.length; next = this.lineEnd + 1) {
+      this.line = next;
+      this.lineEnd = this.endOf(next);
+      const from = this.skipSpaces(next);
+      if (from === this.lineEnd) breaks++;
+      else if (from - next <= column) break;
+      else {
+        const to = this.contentEnd();
+        if (this.plainEnd(from, to) !== to) throw outside; // a key, or a comment (after the indent)
+        folded += (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1)) + text.slice(from, to);
+        breaks = 1;
+        last = this.lineEnd;
+      }
+    }
+    this.lineEnd = last;
+    this.nextLine();
+    return plain(folded);
   }
 
   /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
@@ -234,30 +256,49 @@ class Reader {
     return at;
   }
 
-  /** A quoted scalar that ends on its line; sets `end` past its closing quote. */
-  private quoted(start: number): string {
+  /**
+   * A quoted scalar; sets `end` past its closing quote. One that goes on past its line is folded as
+   * js-yaml folds it when `folds` (a value), and `undefined` otherwise (not a key).
+   */
+  private quoted(start: number, folds: boolean): string | undefined {
     const text = this.text;
-    const quote = text[start];
+    const quote = text.charCodeAt(start);
     let value = '';
     let from = start + 1;
-    for (let at = from; at < this.lineEnd; at++) {
-      const char = text[at];
+    for (let at = from; ; at++) {
+      if (at === this.lineEnd) {
+        if (!folds) return undefined;
+        let end = at; // the spaces around a line break go, the break becomes a space or is kept
+        while (end > from && text.charCodeAt(end - 1) === space) end--;
+        let breaks = 0;
+        do {
+          if (this.lineEnd === text.length) throw outside; // the text ends inside it
+          this.line = this.lineEnd + 1;
+          this.lineEnd = this.endOf(this.line);
+          at = this.skipSpaces(this.line);
+          breaks++;
+        } while (at === this.lineEnd);
+        // A line starting `---` or `...` ends the document inside it: js-yaml's error to report.
+        if (at === this.line && (text.startsWith('---', at) || text.startsWith('...', at))) throw outside;
+        value += text.slice(from, end) + (breaks === 1 ? ' ' : '\n'.repeat(breaks - 1));
+        from = at;
+      }
+      const char = text.charCodeAt(at);
       if (char === quote) {
         value += text.slice(from, at);
-        if (quote === "'" && text[at + 1] === "'") {
+        if (quote === singleQuote && text.charCodeAt(at + 1) === singleQuote) {
           from = ++at; // '' is a quote
           continue;
         }
         this.end = at + 1;
         return value;
       }
-      if (char === '\\' && quote === '"') {
+      if (char === backslash && quote === doubleQuote) {
         value += text.slice(from, at) + this.escape(at + 1);
         at = this.end - 1;
         from = this.end;
       }
     }
-    throw outside; // it goes on on the next line
   }
 
   /** The character a double-quoted escape stands for; sets `end` past it. */
@@ -266,7 +307,7 @@ class Reader {
     const hexDigits = char === 'x' ? 2 : char === 'u' ? 4 : 0;
     if (hexDigits === 0) {
       const escaped = Object.hasOwn(escapes, char) ? escapes[char] : undefined;
-      if (escaped === undefined) throw outside; // a line end too: a continued scalar
+      if (escaped === undefined) throw outside; // an escaped line break too
       this.end = at + 1;
       return escaped;
     }
@@ -281,6 +322,17 @@ class Reader {
     return (
       this.text.charCodeAt(at) === dash && (at + 1 === this.lineEnd || this.text.charCodeAt(at + 1) === space)
     );
+  }
+
+  private nextLine(): void {
+    this.line = this.lineEnd + 1;
+    this.next();
+  }
+
+  /** Where the line starting at `line` ends: its line feed, or the end of the text. */
+  private endOf(line: number): number {
+    const end = this.text.indexOf('\n', line);
+    return end < 0 ? this.text.length : end;
   }
 
   private skipSpaces(at: number): number {
@@ -309,21 +361,14 @@ function plain(text: string): unknown {
  * The plain scalars read last, by hash of their text: keys and many values repeat in every object, so
  * each is sliced and resolved once, and the objects share its string.
  */
-class PlainScalars {
-  private readonly texts: (string | undefined)[] = new Array(slots);
-  private readonly values: unknown[] = new Array(slots);
-  private readonly resolve: (text: string) => unknown;
-
-  constructor(resolve: (text: string) => unknown) {
-    this.resolve = resolve;
-  }
-
-  get(text: string, start: number, end: number, hash: number): unknown {
+function plainScalars(resolve: (text: string) => unknown) {
+  const texts: (string | undefined)[] = new Array(slots);
+  const values: unknown[] = new Array(slots);
+  return (text: string, start: number, end: number, hash: number): unknown => {
     const slot = hash & (slots - 1);
-    const known = this.texts[slot];
-    if (known?.length === end - start && text.startsWith(known, start)) return this.values[slot];
-    const scalar = text.slice(start, end);
-    this.texts[slot] = scalar;
-    return (this.values[slot] = this.resolve(scalar));
-  }
+    const known = texts[slot];
+    if (known?.length === end - start && text.startsWith(known, start)) return values[slot];
+    texts[slot] = text.slice(start, end);
+    return (values[slot] = resolve(texts[slot]));
+  };
 }

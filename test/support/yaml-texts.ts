@@ -15,13 +15,17 @@ const scalars = [
   '"2026-11-20T10:00:00Z"', '"80"', "'80'", "'it''s'", "'a: b'", '"a\\tb \\x41 \\u00e9 \\" \\\\ \\/"',
   '"\\N\\_\\L\\P\\0\\e"', '""', "''", '{}', '[]', '-x', '?x', ':x', 'a:b', 'http://x/y', 'a# b',
   'trailing  ', 'a,b', 'a[0]', 'é ü', '\u00a0x', '---', '...',
+  // Wrapped onto more lines, as go-yaml wraps long strings (each line break gets an indent).
+  'one\ntwo', 'one\n\ntwo three', '1\n2', 'a\n- b', "'one\ntwo'", "'one  \n\n\n two'", '"one\ntwo"',
+  '"a\\t \ntwo"', "'it''\ns'", 'one\ntwo\nthree',
 ];
 // prettier-ignore
 const oddScalars = [
   '"\\q"', '"\\x4"', '"\\U0001F600"', '"unterminated', "'unterminated", '"a" # c', '"a"b', '{ }',
   '[1, 2]', '{a: 1}', '-', '- x', '? x', ': x', '@x', '`x', '%x', '&a x', '*a', '!tag x', '|', '|-', '>',
-  'a: b', 'a:', 'a #b', '#c',
+  'a: b', 'a:', 'a #b', '#c', 'a\nb: c', 'a\n# c', '"one\\\ntwo"', "'a\n---\nb'", "'open\n",
 ];
+const wrapIndents = ['  ', '  ', '    ', ' ', '', '   '];
 const separators = [...Array<string>(40).fill('---'), '--- ', '...', '--- x', '----'];
 const indents = ['  ', '  ', '  ', '  ', ' ', '   ', '    '];
 /** Mostly one space after a key's colon; now and then two, or none (not a key then). */
@@ -37,7 +41,8 @@ export function generatedYaml(next: () => number): string {
     used.add(key);
     return key;
   };
-  const scalar = () => pick(next() < 0.03 ? oddScalars : scalars);
+  const scalar = (indent: string) =>
+    pick(next() < 0.03 ? oddScalars : scalars).replaceAll('\n', () => `\n${indent}${pick(wrapIndents)}`);
   const lines: string[] = [];
   const filler = (indent: string) => {
     if (next() < 0.04) lines.push(`${indent.slice(Math.floor(next() * 3))}# a comment: with - things`);
@@ -49,7 +54,7 @@ export function generatedYaml(next: () => number): string {
       if (i > 0) filler(indent); // not before the first: an item's first line takes its dash
       const shape = depth > 3 ? 0 : Math.floor(next() * 4);
       if (shape === 0) {
-        lines.push(`${indent}${key(used)}:${pick(afterColon)}${scalar()}`);
+        lines.push(`${indent}${key(used)}:${pick(afterColon)}${scalar(indent)}`);
       } else if (shape === 1) {
         lines.push(`${indent}${key(used)}:`);
         mapping(indent + pick(indents), depth + 1);
@@ -72,7 +77,7 @@ export function generatedYaml(next: () => number): string {
     for (let i = 0, n = 1 + Math.floor(next() * 3); i < n; i++) {
       if (i > 0) filler(indent);
       const shape = depth > 3 ? 0 : Math.floor(next() * 5);
-      if (shape === 0) lines.push(`${indent}- ${scalar()}`);
+      if (shape === 0) lines.push(`${indent}- ${scalar(indent)}`);
       else if (shape === 1) item(indent, (inner) => mapping(inner, depth + 1));
       else if (shape === 2) item(indent, (inner) => sequence(inner, depth + 1));
       else if (shape === 3) {

@@ -17930,7 +17930,18 @@ function plain(text4) {
   for (const type2 of implicitTypes) if (type2.resolve(text4)) return type2.construct(text4);
   return text4;
 }
-var outside, unusualCharacters, implicitTypes, typedStart, notPlainStart, space, dash, colon, question, hashSign, openBrace, singleQuote, doubleQuote, maxDepth, slots, escapes, Reader, quoted, PlainScalars;
+function plainScalars(resolve) {
+  const texts2 = new Array(slots);
+  const values = new Array(slots);
+  return (text4, start, end, hash) => {
+    const slot = hash & slots - 1;
+    const known = texts2[slot];
+    if (known?.length === end - start && text4.startsWith(known, start)) return values[slot];
+    texts2[slot] = text4.slice(start, end);
+    return values[slot] = resolve(texts2[slot]);
+  };
+}
+var outside, unusualCharacters, implicitTypes, typedStart, notPlainStart, space, dash, colon, question, hashSign, openBrace, singleQuote, doubleQuote, backslash, maxDepth, slots, escapes, Reader, quoted;
 var init_block_yaml = __esm({
   "src/kube/block-yaml.ts"() {
     "use strict";
@@ -17948,6 +17959,7 @@ var init_block_yaml = __esm({
     openBrace = 123;
     singleQuote = 39;
     doubleQuote = 34;
+    backslash = 92;
     maxDepth = 50;
     slots = 1024;
     escapes = {
@@ -17980,8 +17992,8 @@ var init_block_yaml = __esm({
       end = 0;
       /** The hash of the last plain text scanned. */
       hash = 0;
-      keys = new PlainScalars((text4) => String(plain(text4)));
-      values = new PlainScalars(plain);
+      keys = plainScalars((text4) => String(plain(text4)));
+      values = plainScalars(plain);
       constructor(text4) {
         this.text = text4;
       }
@@ -17989,8 +18001,8 @@ var init_block_yaml = __esm({
         const documents = [];
         this.next();
         if (this.indent === 0) documents.push(this.document());
-        else if (this.indent > 0 || this.atEnd()) throw outside;
-        while (!this.atEnd()) {
+        else if (this.indent > 0 || this.line >= this.text.length) throw outside;
+        while (this.line < this.text.length) {
           this.line = this.lineEnd + 1;
           this.next();
           if (this.indent === -1) documents.push(null);
@@ -17998,9 +18010,6 @@ var init_block_yaml = __esm({
           else throw outside;
         }
         return documents;
-      }
-      atEnd() {
-        return this.line >= this.text.length;
       }
       document() {
         const value = this.node(this.line, 1);
@@ -18012,8 +18021,7 @@ var init_block_yaml = __esm({
         const text4 = this.text;
         for (let line = this.line; line < text4.length; line = this.lineEnd + 1) {
           this.line = line;
-          this.lineEnd = text4.indexOf("\n", line);
-          if (this.lineEnd < 0) this.lineEnd = text4.length;
+          this.lineEnd = this.endOf(line);
           let start = line;
           while (text4.charCodeAt(start) === space) start++;
           if (start === this.lineEnd || text4.charCodeAt(start) === hashSign) continue;
@@ -18038,15 +18046,13 @@ var init_block_yaml = __esm({
         for (; ; ) {
           const keyEnd = this.keyEnd(start);
           if (keyEnd < 0) throw outside;
-          const key = quoted(this.text.charCodeAt(start)) ? this.quoted(start) : this.keys.get(this.text, start, keyEnd, this.hash);
+          const key = quoted(this.text.charCodeAt(start)) ? this.quoted(start, false) : this.keys(this.text, start, keyEnd, this.hash);
           if (key === "__proto__" || key === "<<" || Object.hasOwn(mapping, key)) throw outside;
           const valueStart = this.skipSpaces(keyEnd + 1);
-          this.line = this.lineEnd + 1;
           if (valueStart < this.lineEnd) {
-            mapping[key] = this.scalar(valueStart);
-            this.next();
+            mapping[key] = this.scalar(valueStart, column);
           } else {
-            this.next();
+            this.nextLine();
             const sameIndentItem = this.indent === column && this.isItem(this.line + column);
             mapping[key] = this.indent > column || sameIndentItem ? this.node(this.line + this.indent, depth + 1) : null;
           }
@@ -18061,16 +18067,13 @@ var init_block_yaml = __esm({
         for (; ; ) {
           const itemStart = this.skipSpaces(start + 1);
           if (itemStart === this.lineEnd) {
-            this.line = this.lineEnd + 1;
-            this.next();
+            this.nextLine();
             if (this.indent >= 0 && this.indent < column && this.isItem(this.line + this.indent)) throw outside;
             sequence.push(this.indent > column ? this.node(this.line + this.indent, depth + 1) : null);
           } else if (this.isItem(itemStart) || this.keyEnd(itemStart) >= 0) {
             sequence.push(this.node(itemStart, depth + 1));
           } else {
-            sequence.push(this.scalar(itemStart));
-            this.line = this.lineEnd + 1;
-            this.next();
+            sequence.push(this.scalar(itemStart, column));
           }
           if (this.indent > column) throw outside;
           start = this.line + column;
@@ -18081,7 +18084,7 @@ var init_block_yaml = __esm({
       keyEnd(start) {
         const text4 = this.text;
         if (quoted(text4.charCodeAt(start))) {
-          this.quoted(start);
+          if (this.quoted(start, false) === void 0) return -1;
           const after = this.end;
           return text4.charCodeAt(after) === colon && (after + 1 === this.lineEnd || text4.charCodeAt(after + 1) === space) ? after : -1;
         }
@@ -18091,23 +18094,51 @@ var init_block_yaml = __esm({
           throw outside;
         return end;
       }
-      /** The scalar from `start` to the end of the line. */
-      scalar(start) {
+      /**
+       * The scalar from `start` on, of a key or dash at `column`; moves to the line after it. go-yaml wraps
+       * long strings onto more indented lines (a quoted one onto any line); js-yaml folds them back.
+       */
+      scalar(start, column) {
         const text4 = this.text;
-        const end = this.contentEnd();
         const first = text4.charCodeAt(start);
         if (quoted(first)) {
-          const value = this.quoted(start);
-          if (end > this.end) throw outside;
-          return value;
+          const value2 = this.quoted(start, true);
+          if (this.contentEnd() > this.end) throw outside;
+          this.nextLine();
+          return value2;
         }
-        if (end - start === 2 && (text4.startsWith("{}", start) || text4.startsWith("[]", start)))
+        const lineEnd = this.lineEnd;
+        const end = this.contentEnd();
+        if (end - start === 2 && (text4.startsWith("{}", start) || text4.startsWith("[]", start))) {
+          this.nextLine();
           return first === openBrace ? {} : [];
+        }
         const signLike = first === dash || first === question || first === colon;
         if (notPlainStart.has(first) && !(signLike && end - start > 1 && text4.charCodeAt(start + 1) !== space))
           throw outside;
         if (this.plainEnd(start, end) !== end) throw outside;
-        return this.values.get(text4, start, end, this.hash);
+        const value = this.values(text4, start, end, this.hash);
+        this.nextLine();
+        if (this.indent <= column) return value;
+        let folded = text4.slice(start, end);
+        let last = lineEnd;
+        for (let breaks = 1, next = lineEnd + 1; next < text4.length; next = this.lineEnd + 1) {
+          this.line = next;
+          this.lineEnd = this.endOf(next);
+          const from2 = this.skipSpaces(next);
+          if (from2 === this.lineEnd) breaks++;
+          else if (from2 - next <= column) break;
+          else {
+            const to = this.contentEnd();
+            if (this.plainEnd(from2, to) !== to) throw outside;
+            folded += (breaks === 1 ? " " : "\n".repeat(breaks - 1)) + text4.slice(from2, to);
+            breaks = 1;
+            last = this.lineEnd;
+          }
+        }
+        this.lineEnd = last;
+        this.nextLine();
+        return plain(folded);
       }
       /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
       plainEnd(start, end) {
@@ -18123,30 +18154,48 @@ var init_block_yaml = __esm({
         this.hash = hash;
         return at;
       }
-      /** A quoted scalar that ends on its line; sets `end` past its closing quote. */
-      quoted(start) {
+      /**
+       * A quoted scalar; sets `end` past its closing quote. One that goes on past its line is folded as
+       * js-yaml folds it when `folds` (a value), and `undefined` otherwise (not a key).
+       */
+      quoted(start, folds) {
         const text4 = this.text;
-        const quote = text4[start];
+        const quote = text4.charCodeAt(start);
         let value = "";
         let from2 = start + 1;
-        for (let at = from2; at < this.lineEnd; at++) {
-          const char = text4[at];
+        for (let at = from2; ; at++) {
+          if (at === this.lineEnd) {
+            if (!folds) return void 0;
+            let end = at;
+            while (end > from2 && text4.charCodeAt(end - 1) === space) end--;
+            let breaks = 0;
+            do {
+              if (this.lineEnd === text4.length) throw outside;
+              this.line = this.lineEnd + 1;
+              this.lineEnd = this.endOf(this.line);
+              at = this.skipSpaces(this.line);
+              breaks++;
+            } while (at === this.lineEnd);
+            if (at === this.line && (text4.startsWith("---", at) || text4.startsWith("...", at))) throw outside;
+            value += text4.slice(from2, end) + (breaks === 1 ? " " : "\n".repeat(breaks - 1));
+            from2 = at;
+          }
+          const char = text4.charCodeAt(at);
           if (char === quote) {
             value += text4.slice(from2, at);
-            if (quote === "'" && text4[at + 1] === "'") {
+            if (quote === singleQuote && text4.charCodeAt(at + 1) === singleQuote) {
               from2 = ++at;
               continue;
             }
             this.end = at + 1;
             return value;
           }
-          if (char === "\\" && quote === '"') {
+          if (char === backslash && quote === doubleQuote) {
             value += text4.slice(from2, at) + this.escape(at + 1);
             at = this.end - 1;
             from2 = this.end;
           }
         }
-        throw outside;
       }
       /** The character a double-quoted escape stands for; sets `end` past it. */
       escape(at) {
@@ -18167,6 +18216,15 @@ var init_block_yaml = __esm({
       isItem(at) {
         return this.text.charCodeAt(at) === dash && (at + 1 === this.lineEnd || this.text.charCodeAt(at + 1) === space);
       }
+      nextLine() {
+        this.line = this.lineEnd + 1;
+        this.next();
+      }
+      /** Where the line starting at `line` ends: its line feed, or the end of the text. */
+      endOf(line) {
+        const end = this.text.indexOf("\n", line);
+        return end < 0 ? this.text.length : end;
+      }
       skipSpaces(at) {
         while (at < this.lineEnd && this.text.charCodeAt(at) === space) at++;
         return at;
@@ -18179,22 +18237,6 @@ var init_block_yaml = __esm({
       }
     };
     quoted = (char) => char === singleQuote || char === doubleQuote;
-    PlainScalars = class {
-      texts = new Array(slots);
-      values = new Array(slots);
-      resolve;
-      constructor(resolve) {
-        this.resolve = resolve;
-      }
-      get(text4, start, end, hash) {
-        const slot = hash & slots - 1;
-        const known = this.texts[slot];
-        if (known?.length === end - start && text4.startsWith(known, start)) return this.values[slot];
-        const scalar = text4.slice(start, end);
-        this.texts[slot] = scalar;
-        return this.values[slot] = this.resolve(scalar);
-      }
-    };
   }
 });
 

@@ -95,15 +95,24 @@ test('plain scalars and keys starting with any ASCII character: typed or text ex
   assert.ok(read > 3000, `read ${read}`);
 });
 
-test('what it leaves to js-yaml: anchors, tags, block scalars, flow content, continued scalars, tabs', () => {
+test('long strings go-yaml wraps onto the next lines are read back as js-yaml folds them', () => {
+  const wrapped = [
+    'status:\n  description: Probe failed with a rather long message that go-yaml wraps at eighty\n    columns\n',
+    "- message: 'Actual value: 503. Expected value: should be equal to 200, and\n    more'\n",
+    'a: "one\\ttwo\n  three\n\n  four"\nb: one\n\n  two\n',
+  ];
+  for (const text of wrapped) assert.ok(readsAsJsYaml(text), JSON.stringify(text));
+});
+
+test('what it leaves to js-yaml: anchors, tags, block scalars, flow content, escaped line ends, tabs', () => {
   for (const text of [
     'a: &x 1\nb: *x\n',
     'a: !!str 1\n',
     'a: |-\n  text\n',
     'a: [1, 2]\n',
     'a: {b: 1}\n',
-    'a: one\n  two\n',
-    "a: 'one\n  two'\n",
+    'a: "one\\\n  two"\n',
+    'a: one\n  # comment\n  two\n',
     'a:\n\tb: 1\n',
     'a: 1\r\nb: 2\r\n',
     'a: 1\na: 2\n', // js-yaml refuses the repeated key

@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-FAGJQBH3.js";
-import "./chunk-YJ45HXU3.js";
+} from "./chunk-BZLPC6G2.js";
+import "./chunk-KRTZOK4F.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
-import "./chunk-5SUZJCB5.js";
+import "./chunk-EGSYAKNM.js";
 import "./chunk-ZOLMRRSH.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";

@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-YJ45HXU3.js";
+} from "./chunk-KRTZOK4F.js";
 import {
   metadataProblems
 } from "./chunk-4MR5KKR3.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-5SUZJCB5.js";
+} from "./chunk-EGSYAKNM.js";
 import {
   reportPathProblems
 } from "./chunk-ZOLMRRSH.js";

@@ -40,6 +40,7 @@ var hashSign = 35;
 var openBrace = 123;
 var singleQuote = 39;
 var doubleQuote = 34;
+var backslash = 92;
 var maxDepth = 50;
 var slots = 1024;
 var escapes = {
@@ -81,8 +82,8 @@ var Reader = class {
   end = 0;
   /** The hash of the last plain text scanned. */
   hash = 0;
-  keys = new PlainScalars((text) => String(plain(text)));
-  values = new PlainScalars(plain);
+  keys = plainScalars((text) => String(plain(text)));
+  values = plainScalars(plain);
   constructor(text) {
     this.text = text;
   }
@@ -90,8 +91,8 @@ var Reader = class {
     const documents = [];
     this.next();
     if (this.indent === 0) documents.push(this.document());
-    else if (this.indent > 0 || this.atEnd()) throw outside;
-    while (!this.atEnd()) {
+    else if (this.indent > 0 || this.line >= this.text.length) throw outside;
+    while (this.line < this.text.length) {
       this.line = this.lineEnd + 1;
       this.next();
       if (this.indent === -1) documents.push(null);
@@ -99,9 +100,6 @@ var Reader = class {
       else throw outside;
     }
     return documents;
-  }
-  atEnd() {
-    return this.line >= this.text.length;
   }
   document() {
     const value = this.node(this.line, 1);
@@ -113,8 +111,7 @@ var Reader = class {
     const text = this.text;
     for (let line = this.line; line < text.length; line = this.lineEnd + 1) {
       this.line = line;
-      this.lineEnd = text.indexOf("\n", line);
-      if (this.lineEnd < 0) this.lineEnd = text.length;
+      this.lineEnd = this.endOf(line);
       let start = line;
       while (text.charCodeAt(start) === space) start++;
       if (start === this.lineEnd || text.charCodeAt(start) === hashSign) continue;
@@ -139,15 +136,13 @@ var Reader = class {
     for (; ; ) {
       const keyEnd = this.keyEnd(start);
       if (keyEnd < 0) throw outside;
-      const key = quoted(this.text.charCodeAt(start)) ? this.quoted(start) : this.keys.get(this.text, start, keyEnd, this.hash);
+      const key = quoted(this.text.charCodeAt(start)) ? this.quoted(start, false) : this.keys(this.text, start, keyEnd, this.hash);
       if (key === "__proto__" || key === "<<" || Object.hasOwn(mapping, key)) throw outside;
       const valueStart = this.skipSpaces(keyEnd + 1);
-      this.line = this.lineEnd + 1;
       if (valueStart < this.lineEnd) {
-        mapping[key] = this.scalar(valueStart);
-        this.next();
+        mapping[key] = this.scalar(valueStart, column);
       } else {
-        this.next();
+        this.nextLine();
         const sameIndentItem = this.indent === column && this.isItem(this.line + column);
         mapping[key] = this.indent > column || sameIndentItem ? this.node(this.line + this.indent, depth + 1) : null;
       }
@@ -162,16 +157,13 @@ var Reader = class {
     for (; ; ) {
       const itemStart = this.skipSpaces(start + 1);
       if (itemStart === this.lineEnd) {
-        this.line = this.lineEnd + 1;
-        this.next();
+        this.nextLine();
         if (this.indent >= 0 && this.indent < column && this.isItem(this.line + this.indent)) throw outside;
         sequence.push(this.indent > column ? this.node(this.line + this.indent, depth + 1) : null);
       } else if (this.isItem(itemStart) || this.keyEnd(itemStart) >= 0) {
         sequence.push(this.node(itemStart, depth + 1));
       } else {
-        sequence.push(this.scalar(itemStart));
-        this.line = this.lineEnd + 1;
-        this.next();
+        sequence.push(this.scalar(itemStart, column));
       }
       if (this.indent > column) throw outside;
       start = this.line + column;
@@ -182,7 +174,7 @@ var Reader = class {
   keyEnd(start) {
     const text = this.text;
     if (quoted(text.charCodeAt(start))) {
-      this.quoted(start);
+      if (this.quoted(start, false) === void 0) return -1;
       const after = this.end;
       return text.charCodeAt(after) === colon && (after + 1 === this.lineEnd || text.charCodeAt(after + 1) === space) ? after : -1;
     }
@@ -192,23 +184,51 @@ var Reader = class {
       throw outside;
     return end;
   }
-  /** The scalar from `start` to the end of the line. */
-  scalar(start) {
+  /**
+   * The scalar from `start` on, of a key or dash at `column`; moves to the line after it. go-yaml wraps
+   * long strings onto more indented lines (a quoted one onto any line); js-yaml folds them back.
+   */
+  scalar(start, column) {
     const text = this.text;
-    const end = this.contentEnd();
     const first = text.charCodeAt(start);
     if (quoted(first)) {
-      const value = this.quoted(start);
-      if (end > this.end) throw outside;
-      return value;
+      const value2 = this.quoted(start, true);
+      if (this.contentEnd() > this.end) throw outside;
+      this.nextLine();
+      return value2;
     }
-    if (end - start === 2 && (text.startsWith("{}", start) || text.startsWith("[]", start)))
+    const lineEnd = this.lineEnd;
+    const end = this.contentEnd();
+    if (end - start === 2 && (text.startsWith("{}", start) || text.startsWith("[]", start))) {
+      this.nextLine();
       return first === openBrace ? {} : [];
+    }
     const signLike = first === dash || first === question || first === colon;
     if (notPlainStart.has(first) && !(signLike && end - start > 1 && text.charCodeAt(start + 1) !== space))
       throw outside;
     if (this.plainEnd(start, end) !== end) throw outside;
-    return this.values.get(text, start, end, this.hash);
+    const value = this.values(text, start, end, this.hash);
+    this.nextLine();
+    if (this.indent <= column) return value;
+    let folded = text.slice(start, end);
+    let last = lineEnd;
+    for (let breaks = 1, next = lineEnd + 1; next < text.length; next = this.lineEnd + 1) {
+      this.line = next;
+      this.lineEnd = this.endOf(next);
+      const from = this.skipSpaces(next);
+      if (from === this.lineEnd) breaks++;
+      else if (from - next <= column) break;
+      else {
+        const to = this.contentEnd();
+        if (this.plainEnd(from, to) !== to) throw outside;
+        folded += (breaks === 1 ? " " : "\n".repeat(breaks - 1)) + text.slice(from, to);
+        breaks = 1;
+        last = this.lineEnd;
+      }
+    }
+    this.lineEnd = last;
+    this.nextLine();
+    return plain(folded);
   }
   /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
   plainEnd(start, end) {
@@ -224,30 +244,48 @@ var Reader = class {
     this.hash = hash;
     return at;
   }
-  /** A quoted scalar that ends on its line; sets `end` past its closing quote. */
-  quoted(start) {
+  /**
+   * A quoted scalar; sets `end` past its closing quote. One that goes on past its line is folded as
+   * js-yaml folds it when `folds` (a value), and `undefined` otherwise (not a key).
+   */
+  quoted(start, folds) {
     const text = this.text;
-    const quote = text[start];
+    const quote = text.charCodeAt(start);
     let value = "";
     let from = start + 1;
-    for (let at = from; at < this.lineEnd; at++) {
-      const char = text[at];
+    for (let at = from; ; at++) {
+      if (at === this.lineEnd) {
+        if (!folds) return void 0;
+        let end = at;
+        while (end > from && text.charCodeAt(end - 1) === space) end--;
+        let breaks = 0;
+        do {
+          if (this.lineEnd === text.length) throw outside;
+          this.line = this.lineEnd + 1;
+          this.lineEnd = this.endOf(this.line);
+          at = this.skipSpaces(this.line);
+          breaks++;
+        } while (at === this.lineEnd);
+        if (at === this.line && (text.startsWith("---", at) || text.startsWith("...", at))) throw outside;
+        value += text.slice(from, end) + (breaks === 1 ? " " : "\n".repeat(breaks - 1));
+        from = at;
+      }
+      const char = text.charCodeAt(at);
       if (char === quote) {
         value += text.slice(from, at);
-        if (quote === "'" && text[at + 1] === "'") {
+        if (quote === singleQuote && text.charCodeAt(at + 1) === singleQuote) {
           from = ++at;
           continue;
         }
         this.end = at + 1;
         return value;
       }
-      if (char === "\\" && quote === '"') {
+      if (char === backslash && quote === doubleQuote) {
         value += text.slice(from, at) + this.escape(at + 1);
         at = this.end - 1;
         from = this.end;
       }
     }
-    throw outside;
   }
   /** The character a double-quoted escape stands for; sets `end` past it. */
   escape(at) {
@@ -268,6 +306,15 @@ var Reader = class {
   isItem(at) {
     return this.text.charCodeAt(at) === dash && (at + 1 === this.lineEnd || this.text.charCodeAt(at + 1) === space);
   }
+  nextLine() {
+    this.line = this.lineEnd + 1;
+    this.next();
+  }
+  /** Where the line starting at `line` ends: its line feed, or the end of the text. */
+  endOf(line) {
+    const end = this.text.indexOf("\n", line);
+    return end < 0 ? this.text.length : end;
+  }
   skipSpaces(at) {
     while (at < this.lineEnd && this.text.charCodeAt(at) === space) at++;
     return at;
@@ -285,22 +332,17 @@ function plain(text) {
   for (const type of implicitTypes) if (type.resolve(text)) return type.construct(text);
   return text;
 }
-var PlainScalars = class {
-  texts = new Array(slots);
-  values = new Array(slots);
-  resolve;
-  constructor(resolve) {
-    this.resolve = resolve;
-  }
-  get(text, start, end, hash) {
+function plainScalars(resolve) {
+  const texts = new Array(slots);
+  const values = new Array(slots);
+  return (text, start, end, hash) => {
     const slot = hash & slots - 1;
-    const known = this.texts[slot];
-    if (known?.length === end - start && text.startsWith(known, start)) return this.values[slot];
-    const scalar = text.slice(start, end);
-    this.texts[slot] = scalar;
-    return this.values[slot] = this.resolve(scalar);
-  }
-};
+    const known = texts[slot];
+    if (known?.length === end - start && text.startsWith(known, start)) return values[slot];
+    texts[slot] = text.slice(start, end);
+    return values[slot] = resolve(texts[slot]);
+  };
+}
 
 // src/kube/manifests.ts
 var expectedKinds = {

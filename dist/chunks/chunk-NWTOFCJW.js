@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-YJ45HXU3.js";
+} from "./chunk-KRTZOK4F.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -26,7 +26,7 @@ import "./chunk-4MR5KKR3.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-5SUZJCB5.js";
+} from "./chunk-EGSYAKNM.js";
 import {
   conclude,
   refuseBadReportPaths,

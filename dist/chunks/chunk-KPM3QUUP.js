@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-2FVDRMHO.js";
+} from "./chunk-NWTOFCJW.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-FAGJQBH3.js";
+} from "./chunk-BZLPC6G2.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-YJ45HXU3.js";
+} from "./chunk-KRTZOK4F.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GMCAWLIK.js";
 import {
   duplicateProblems
-} from "./chunk-5SUZJCB5.js";
+} from "./chunk-EGSYAKNM.js";
 import {
   conclude,
   refuseAllSkipped,
