@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-3YW3ZN7H.js");
+var { main } = await import("./chunks/main-MIRUXUIS.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -10,10 +10,11 @@ import { CORE_SCHEMA, type Type } from 'js-yaml';
 /** Thrown inside the reader to give up; never leaves this module. */
 const outside = new Error('outside the block subset');
 
-// Tabs (js-yaml refuses them in indentation), CR line breaks, a BOM, surrogates, and characters
-// js-yaml refuses or reads as line breaks: such files are rare, so they all take the general path.
+// Tabs (js-yaml refuses them in indentation), CR line breaks, a BOM, lone surrogates (`u`: an emoji's
+// pair is one character), and characters js-yaml refuses or reads as line breaks: such files are rare,
+// so they all take the general path.
 // eslint-disable-next-line no-control-regex
-const unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+const unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/u;
 
 /** js-yaml's own implicit types (null, bool, int, float, in its order), so plain scalars resolve as in js-yaml. */
 const implicitTypes = (CORE_SCHEMA as unknown as { compiledImplicit: Type[] }).compiledImplicit;
@@ -33,6 +34,7 @@ const openBrace = 0x7b;
 const singleQuote = 0x27;
 const doubleQuote = 0x22;
 const backslash = 0x5c;
+const pipe = 0x7c;
 /** Deeper than this, js-yaml may refuse the nesting (its maxDepth is 100). */
 const maxDepth = 50;
 const slots = 1024;
@@ -207,11 +209,12 @@ class Reader {
     }
     const lineEnd = this.lineEnd;
     const end = this.contentEnd();
+    if (first === pipe) return this.literal(text.slice(start, end), column);
     if (end - start === 2 && (text.startsWith('{}', start) || text.startsWith('[]', start))) {
       this.nextLine();
       return first === openBrace ? {} : [];
     }
-    // Other flow collections, anchors, tags, block scalars: js-yaml's. `-1`, `:x` are plain.
+    // Other flow collections, anchors, tags, folded scalars: js-yaml's. `-1`, `:x` are plain.
     const signLike = first === dash || first === question || first === colon;
     if (notPlainStart.has(first) && !(signLike && end - start > 1 && text.charCodeAt(start + 1) !== space))
       throw outside;
@@ -239,6 +242,40 @@ class Reader {
     this.lineEnd = last;
     this.nextLine();
     return plain(folded);
+  }
+
+  /**
+   * A literal block scalar (`|`, `|-`, `|+`), as go-yaml writes strings that hold line breaks: its lines
+   * at the indent of the first, blank lines kept, the last line break clipped, stripped or kept.
+   */
+  private literal(header: string, column: number): string {
+    const text = this.text;
+    const chomping = ['|', '|-', '|+'].indexOf(header); // an indent indicator, a comment: js-yaml's
+    if (chomping < 0) throw outside;
+    let value = '';
+    let indent = -1; // that of its first line
+    let blanks = 0;
+    let last = this.lineEnd; // the end of its last line
+    for (let next = last + 1; next < text.length; next = this.lineEnd + 1) {
+      this.lineEnd = this.endOf(next);
+      let from = next; // past the indent; spaces beyond it are the line's
+      while (from < this.lineEnd && text.charCodeAt(from) === space && (indent < 0 || from - next < indent))
+        from++;
+      if (from === this.lineEnd) blanks++;
+      else if (from - next < (indent < 0 ? column + 1 : indent)) break;
+      else {
+        // Blank lines before the first line set js-yaml's indent by their spaces: left to js-yaml.
+        if (indent < 0 && blanks > 0) throw outside;
+        value += (indent < 0 ? '' : '\n'.repeat(1 + blanks)) + text.slice(from, this.lineEnd);
+        if (indent < 0) indent = from - next;
+        blanks = 0;
+        last = this.lineEnd;
+      }
+    }
+    if (indent < 0) throw outside; // empty: left to js-yaml
+    this.lineEnd = last;
+    this.nextLine();
+    return value + ['\n', '', '\n'.repeat(1 + blanks)][chomping];
   }
 
   /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */

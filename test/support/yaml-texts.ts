@@ -14,16 +14,19 @@ const scalars = [
   'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'yes', 'no', 'on', '2026-11-20T10:00:00Z',
   '"2026-11-20T10:00:00Z"', '"80"', "'80'", "'it''s'", "'a: b'", '"a\\tb \\x41 \\u00e9 \\" \\\\ \\/"',
   '"\\N\\_\\L\\P\\0\\e"', '""', "''", '{}', '[]', '-x', '?x', ':x', 'a:b', 'http://x/y', 'a# b',
-  'trailing  ', 'a,b', 'a[0]', 'é ü', '\u00a0x', '---', '...',
+  'trailing  ', 'a,b', 'a[0]', 'é ü', '\u00a0x', '---', '...', '"Passed 👍 "', 'Better 👎', '"\\uD83D\\uDC4D"',
   // Wrapped onto more lines, as go-yaml wraps long strings (each line break gets an indent).
   'one\ntwo', 'one\n\ntwo three', '1\n2', 'a\n- b', "'one\ntwo'", "'one  \n\n\n two'", '"one\ntwo"',
   '"a\\t \ntwo"', "'it''\ns'", 'one\ntwo\nthree',
+  // Strings with line breaks, as go-yaml writes them.
+  '|\none\ntwo', '|-\none\n\ntwo', '|+\none\n', '|-\n# not a comment\n- nor an item', '|\nx: y\n',
 ];
 // prettier-ignore
 const oddScalars = [
   '"\\q"', '"\\x4"', '"\\U0001F600"', '"unterminated', "'unterminated", '"a" # c', '"a"b', '{ }',
   '[1, 2]', '{a: 1}', '-', '- x', '? x', ': x', '@x', '`x', '%x', '&a x', '*a', '!tag x', '|', '|-', '>',
   'a: b', 'a:', 'a #b', '#c', 'a\nb: c', 'a\n# c', '"one\\\ntwo"', "'a\n---\nb'", "'open\n",
+  '>\nfolded', '|2\nx', '| # c\nx', '|\n\nx', '|', '|-\n---',
 ];
 const wrapIndents = ['  ', '  ', '    ', ' ', '', '   '];
 const separators = [...Array<string>(40).fill('---'), '--- ', '...', '--- x', '----'];

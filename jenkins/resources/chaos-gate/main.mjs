@@ -17941,13 +17941,13 @@ function plainScalars(resolve) {
     return values[slot] = resolve(texts2[slot]);
   };
 }
-var outside, unusualCharacters, implicitTypes, typedStart, notPlainStart, space, dash, colon, question, hashSign, openBrace, singleQuote, doubleQuote, backslash, maxDepth, slots, escapes, Reader, quoted;
+var outside, unusualCharacters, implicitTypes, typedStart, notPlainStart, space, dash, colon, question, hashSign, openBrace, singleQuote, doubleQuote, backslash, pipe2, maxDepth, slots, escapes, Reader, quoted;
 var init_block_yaml = __esm({
   "src/kube/block-yaml.ts"() {
     "use strict";
     init_js_yaml();
     outside = new Error("outside the block subset");
-    unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+    unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/u;
     implicitTypes = CORE_SCHEMA.compiledImplicit;
     typedStart = new Set([..."~nNtTfF+-.0123456789"].map((char) => char.charCodeAt(0)));
     notPlainStart = new Set([..." ,[]{}#&*!|>'\"%@`-?:"].map((char) => char.charCodeAt(0)));
@@ -17960,6 +17960,7 @@ var init_block_yaml = __esm({
     singleQuote = 39;
     doubleQuote = 34;
     backslash = 92;
+    pipe2 = 124;
     maxDepth = 50;
     slots = 1024;
     escapes = {
@@ -18109,6 +18110,7 @@ var init_block_yaml = __esm({
         }
         const lineEnd = this.lineEnd;
         const end = this.contentEnd();
+        if (first === pipe2) return this.literal(text4.slice(start, end), column);
         if (end - start === 2 && (text4.startsWith("{}", start) || text4.startsWith("[]", start))) {
           this.nextLine();
           return first === openBrace ? {} : [];
@@ -18139,6 +18141,38 @@ var init_block_yaml = __esm({
         this.lineEnd = last;
         this.nextLine();
         return plain(folded);
+      }
+      /**
+       * A literal block scalar (`|`, `|-`, `|+`), as go-yaml writes strings that hold line breaks: its lines
+       * at the indent of the first, blank lines kept, the last line break clipped, stripped or kept.
+       */
+      literal(header, column) {
+        const text4 = this.text;
+        const chomping = ["|", "|-", "|+"].indexOf(header);
+        if (chomping < 0) throw outside;
+        let value = "";
+        let indent = -1;
+        let blanks = 0;
+        let last = this.lineEnd;
+        for (let next = last + 1; next < text4.length; next = this.lineEnd + 1) {
+          this.lineEnd = this.endOf(next);
+          let from2 = next;
+          while (from2 < this.lineEnd && text4.charCodeAt(from2) === space && (indent < 0 || from2 - next < indent))
+            from2++;
+          if (from2 === this.lineEnd) blanks++;
+          else if (from2 - next < (indent < 0 ? column + 1 : indent)) break;
+          else {
+            if (indent < 0 && blanks > 0) throw outside;
+            value += (indent < 0 ? "" : "\n".repeat(1 + blanks)) + text4.slice(from2, this.lineEnd);
+            if (indent < 0) indent = from2 - next;
+            blanks = 0;
+            last = this.lineEnd;
+          }
+        }
+        if (indent < 0) throw outside;
+        this.lineEnd = last;
+        this.nextLine();
+        return value + ["\n", "", "\n".repeat(1 + blanks)][chomping];
       }
       /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
       plainEnd(start, end) {
@@ -85365,7 +85399,7 @@ var require_pump = __commonJS({
     var call = function(fn) {
       fn();
     };
-    var pipe2 = function(from2, to) {
+    var pipe3 = function(from2, to) {
       return from2.pipe(to);
     };
     var pump = function() {
@@ -85385,7 +85419,7 @@ var require_pump = __commonJS({
           callback(error2);
         });
       });
-      return streams.reduce(pipe2);
+      return streams.reduce(pipe3);
     };
     module.exports = pump;
   }

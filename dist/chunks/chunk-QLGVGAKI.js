@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-NWTOFCJW.js";
+} from "./chunk-O2QFL3E4.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-BZLPC6G2.js";
+} from "./chunk-IHDWD6TS.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-KRTZOK4F.js";
+} from "./chunk-W2FCRX4Q.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GMCAWLIK.js";
 import {
   duplicateProblems
-} from "./chunk-EGSYAKNM.js";
+} from "./chunk-SH465RW4.js";
 import {
   conclude,
   refuseAllSkipped,

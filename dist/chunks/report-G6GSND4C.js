@@ -26,7 +26,7 @@ import "./chunk-4MR5KKR3.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-EGSYAKNM.js";
+} from "./chunk-SH465RW4.js";
 import {
   conclude,
   refuseBadReportPaths,

@@ -28,7 +28,7 @@ var import_yaml = __toESM(require_dist(), 1);
 
 // src/kube/block-yaml.ts
 var outside = new Error("outside the block subset");
-var unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+var unusualCharacters = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/u;
 var implicitTypes = CORE_SCHEMA.compiledImplicit;
 var typedStart = new Set([..."~nNtTfF+-.0123456789"].map((char) => char.charCodeAt(0)));
 var notPlainStart = new Set([..." ,[]{}#&*!|>'\"%@`-?:"].map((char) => char.charCodeAt(0)));
@@ -41,6 +41,7 @@ var openBrace = 123;
 var singleQuote = 39;
 var doubleQuote = 34;
 var backslash = 92;
+var pipe = 124;
 var maxDepth = 50;
 var slots = 1024;
 var escapes = {
@@ -199,6 +200,7 @@ var Reader = class {
     }
     const lineEnd = this.lineEnd;
     const end = this.contentEnd();
+    if (first === pipe) return this.literal(text.slice(start, end), column);
     if (end - start === 2 && (text.startsWith("{}", start) || text.startsWith("[]", start))) {
       this.nextLine();
       return first === openBrace ? {} : [];
@@ -229,6 +231,38 @@ var Reader = class {
     this.lineEnd = last;
     this.nextLine();
     return plain(folded);
+  }
+  /**
+   * A literal block scalar (`|`, `|-`, `|+`), as go-yaml writes strings that hold line breaks: its lines
+   * at the indent of the first, blank lines kept, the last line break clipped, stripped or kept.
+   */
+  literal(header, column) {
+    const text = this.text;
+    const chomping = ["|", "|-", "|+"].indexOf(header);
+    if (chomping < 0) throw outside;
+    let value = "";
+    let indent = -1;
+    let blanks = 0;
+    let last = this.lineEnd;
+    for (let next = last + 1; next < text.length; next = this.lineEnd + 1) {
+      this.lineEnd = this.endOf(next);
+      let from = next;
+      while (from < this.lineEnd && text.charCodeAt(from) === space && (indent < 0 || from - next < indent))
+        from++;
+      if (from === this.lineEnd) blanks++;
+      else if (from - next < (indent < 0 ? column + 1 : indent)) break;
+      else {
+        if (indent < 0 && blanks > 0) throw outside;
+        value += (indent < 0 ? "" : "\n".repeat(1 + blanks)) + text.slice(from, this.lineEnd);
+        if (indent < 0) indent = from - next;
+        blanks = 0;
+        last = this.lineEnd;
+      }
+    }
+    if (indent < 0) throw outside;
+    this.lineEnd = last;
+    this.nextLine();
+    return value + ["\n", "", "\n".repeat(1 + blanks)][chomping];
   }
   /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
   plainEnd(start, end) {

@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-KRTZOK4F.js";
+} from "./chunk-W2FCRX4Q.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

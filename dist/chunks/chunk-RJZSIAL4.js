@@ -6,7 +6,7 @@ import {
 } from "./chunk-466RCVCX.js";
 import {
   readManifests
-} from "./chunk-EGSYAKNM.js";
+} from "./chunk-SH465RW4.js";
 
 // src/run/progress.ts
 function progressLog(log, expectedChaosMs2, now = Date.now) {
