@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-QLGVGAKI.js";
+} from "./chunks/chunk-OUV4FEHB.js";
 import "./chunks/chunk-UTVIMPTR.js";
 import "./chunks/chunk-2TMFXSHH.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-RJZSIAL4.js";
+} from "./chunks/chunk-JWPJP4PR.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-XRISZF3X.js";
-import "./chunks/chunk-O2QFL3E4.js";
+import "./chunks/chunk-VXBVSEL7.js";
 import "./chunks/chunk-62LSWJ6U.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQ4CCWBC.js";
@@ -47,11 +47,11 @@ import {
 } from "./chunks/chunk-D4KOSIXE.js";
 import "./chunks/chunk-WLGA3AOM.js";
 import "./chunks/chunk-RRAAJKSG.js";
-import "./chunks/chunk-IHDWD6TS.js";
-import "./chunks/chunk-W2FCRX4Q.js";
+import "./chunks/chunk-WV2IEWCO.js";
+import "./chunks/chunk-TDFWMKXK.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import "./chunks/chunk-GMCAWLIK.js";
-import "./chunks/chunk-SH465RW4.js";
+import "./chunks/chunk-NSZNJTGV.js";
 import {
   cancellableReports,
   renderCannotRun

@@ -20,7 +20,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-O2QFL3E4.js";
+} from "./chunks/chunk-VXBVSEL7.js";
 import {
   connect,
   limited,
@@ -40,12 +40,12 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-RRAAJKSG.js";
-import "./chunks/chunk-W2FCRX4Q.js";
+import "./chunks/chunk-TDFWMKXK.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import {
   RunWarnings
 } from "./chunks/chunk-GMCAWLIK.js";
-import "./chunks/chunk-SH465RW4.js";
+import "./chunks/chunk-NSZNJTGV.js";
 import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation

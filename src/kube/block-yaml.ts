@@ -1,11 +1,10 @@
 // Reads the block-style YAML kubectl writes (go-yaml) several times faster than js-yaml, for large
 // results files. It knows a small subset: `---` between documents, comment lines, block mappings and
 // sequences (a sequence may sit at its key's indent), plain, single- and double-quoted scalars (also
-// wrapped onto more lines, as go-yaml wraps long strings), `{}` and `[]`. Anything else, or anything
-// it finds wrong, gives `undefined`, and the caller reads the text with js-yaml as before: what it
-// returns is what js-yaml's `loadAll` with CORE_SCHEMA returns for the same text, and every error
-// stays js-yaml's (or the `yaml` parser's).
-import { CORE_SCHEMA, type Type } from 'js-yaml';
+// wrapped onto more lines, as go-yaml wraps long strings), literal blocks (`|`), `{}` and `[]`. At
+// anything else, or anything it finds wrong, it stops, and js-yaml reads on from the start of that
+// document: what loadYaml returns or throws is what js-yaml's `loadAll` with CORE_SCHEMA would.
+import { CORE_SCHEMA, loadAll, type Type } from 'js-yaml';
 
 /** Thrown inside the reader to give up; never leaves this module. */
 const outside = new Error('outside the block subset');
@@ -46,19 +45,34 @@ const escapes: Record<string, string> = {
   '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xA0', L: '\u2028', P: '\u2029',
 };
 
-/** The documents of `text`, or `undefined` when it is not in the subset (js-yaml must read it). */
-export function readBlockYaml(text: string): unknown[] | undefined {
-  if (unusualCharacters.test(text)) return undefined;
+/**
+ * The documents of `text` as js-yaml's `loadAll` with CORE_SCHEMA reads them, its errors word for
+ * word: those in the subset read here, the rest by js-yaml.
+ */
+export function loadYaml(text: string): unknown[] {
+  const { documents, from } = readBlockYaml(text);
+  if (from === text.length) return documents;
+  if (from === 0) return loadAll(text, null, { schema: CORE_SCHEMA });
   try {
-    return new Reader(text).documents();
-  } catch (error) {
-    if (error === outside) return undefined;
-    throw error;
+    // js-yaml reads each document afresh from its `---` (no anchors or tags carry over).
+    return [...documents, ...loadAll(text.slice(from), null, { schema: CORE_SCHEMA })];
+  } catch {
+    return loadAll(text, null, { schema: CORE_SCHEMA }); // its error, with the lines of the whole text
   }
+}
+
+/** The documents the reader reads, up to `from`: the `---` of the first it cannot (0: none; all: the length). */
+export function readBlockYaml(text: string): { documents: unknown[]; from: number } {
+  const reader = new Reader(text);
+  if (!unusualCharacters.test(text)) reader.read();
+  return { documents: reader.documents, from: reader.from };
 }
 
 /** Reads line by line through offsets into the text: no string per line. */
 class Reader {
+  readonly documents: unknown[] = [];
+  /** The start of the `---` line of the document being read. */
+  from = 0;
   private readonly text: string;
   /** Where the current line starts and ends (its line feed, or the end of the text). */
   private line = 0;
@@ -76,21 +90,26 @@ class Reader {
     this.text = text;
   }
 
-  documents(): unknown[] {
-    const documents: unknown[] = [];
-    this.next();
-    // Text before the first `---` is a document if it holds a node. A text without any node is left
-    // to js-yaml: whether it counts one empty document there depends on its blank lines.
-    if (this.indent === 0) documents.push(this.document());
-    else if (this.indent > 0 || this.line >= this.text.length) throw outside;
-    while (this.line < this.text.length) {
-      this.line = this.lineEnd + 1; // past `---`
+  read(): void {
+    const documents = this.documents;
+    try {
       this.next();
-      if (this.indent === -1) documents.push(null);
-      else if (this.indent === 0) documents.push(this.document());
-      else throw outside;
+      // Text before the first `---` is a document if it holds a node. A text without any node is left
+      // to js-yaml: whether it counts one empty document there depends on its blank lines.
+      if (this.indent === 0) documents.push(this.document());
+      else if (this.indent > 0 || this.line >= this.text.length) return;
+      while (this.line < this.text.length) {
+        this.from = this.line;
+        this.line = this.lineEnd + 1; // past `---`
+        this.next();
+        if (this.indent === -1) documents.push(null);
+        else if (this.indent === 0) documents.push(this.document());
+        else throw outside;
+      }
+      this.from = this.text.length;
+    } catch (error) {
+      if (error !== outside) throw error;
     }
-    return documents;
   }
 
   private document(): unknown {

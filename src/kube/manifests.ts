@@ -1,13 +1,12 @@
 // Reads manifest files (many YAML documents each) into objects that remember where they came from,
 // so every later error can name the file and document.
 import type { KubernetesObject } from '@kubernetes/client-node';
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { parseAllDocuments, type Document } from 'yaml';
 import { ConfigError, errorMessage } from '../errors.ts';
 import { readInputFile } from '../files.ts';
 import { documentValue, userYaml } from '../yaml-value.ts';
 import { isRecord } from '../is-record.ts';
-import { readBlockYaml } from './block-yaml.ts';
+import { loadYaml } from './block-yaml.ts';
 import { given } from '../schema-issues.ts';
 
 /** What a file holds: objects to apply in that order, or `input` objects to read (e.g. ChaosResults). */
@@ -114,9 +113,9 @@ function loadDocuments(text: string, file: string): unknown[] {
   }
   try {
     if (mayDefineAnchors(text)) return aliasLimitedDocuments(text, file);
-    // kubectl's block style, read several times faster; any other YAML, and every error, is js-yaml's.
-    // The YAML 1.2 core schema, as the `yaml` parser reads it: timestamps stay strings.
-    return readBlockYaml(text) ?? loadAll(text, null, { schema: CORE_SCHEMA });
+    // js-yaml's values and errors, the YAML 1.2 core schema, as the `yaml` parser reads it: timestamps
+    // stay strings. kubectl's block style is read several times faster (block-yaml.ts).
+    return loadYaml(text);
   } catch (error) {
     // Broken JSON (kubectl output cut off, say) is told in JSON's terms, which name line and column.
     if (jsonError && looksLikeJson(text))

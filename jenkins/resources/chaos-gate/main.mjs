@@ -17916,14 +17916,20 @@ var init_js_yaml = __esm({
 });
 
 // src/kube/block-yaml.ts
-function readBlockYaml(text4) {
-  if (unusualCharacters.test(text4)) return void 0;
+function loadYaml(text4) {
+  const { documents, from: from2 } = readBlockYaml(text4);
+  if (from2 === text4.length) return documents;
+  if (from2 === 0) return loadAll(text4, null, { schema: CORE_SCHEMA });
   try {
-    return new Reader(text4).documents();
-  } catch (error2) {
-    if (error2 === outside) return void 0;
-    throw error2;
+    return [...documents, ...loadAll(text4.slice(from2), null, { schema: CORE_SCHEMA })];
+  } catch {
+    return loadAll(text4, null, { schema: CORE_SCHEMA });
   }
+}
+function readBlockYaml(text4) {
+  const reader = new Reader(text4);
+  if (!unusualCharacters.test(text4)) reader.read();
+  return { documents: reader.documents, from: reader.from };
 }
 function plain(text4) {
   if (!typedStart.has(text4.charCodeAt(0))) return text4;
@@ -17983,6 +17989,9 @@ var init_block_yaml = __esm({
       P: "\u2029"
     };
     Reader = class {
+      documents = [];
+      /** The start of the `---` line of the document being read. */
+      from = 0;
       text;
       /** Where the current line starts and ends (its line feed, or the end of the text). */
       line = 0;
@@ -17998,19 +18007,24 @@ var init_block_yaml = __esm({
       constructor(text4) {
         this.text = text4;
       }
-      documents() {
-        const documents = [];
-        this.next();
-        if (this.indent === 0) documents.push(this.document());
-        else if (this.indent > 0 || this.line >= this.text.length) throw outside;
-        while (this.line < this.text.length) {
-          this.line = this.lineEnd + 1;
+      read() {
+        const documents = this.documents;
+        try {
           this.next();
-          if (this.indent === -1) documents.push(null);
-          else if (this.indent === 0) documents.push(this.document());
-          else throw outside;
+          if (this.indent === 0) documents.push(this.document());
+          else if (this.indent > 0 || this.line >= this.text.length) return;
+          while (this.line < this.text.length) {
+            this.from = this.line;
+            this.line = this.lineEnd + 1;
+            this.next();
+            if (this.indent === -1) documents.push(null);
+            else if (this.indent === 0) documents.push(this.document());
+            else throw outside;
+          }
+          this.from = this.text.length;
+        } catch (error2) {
+          if (error2 !== outside) throw error2;
         }
-        return documents;
       }
       document() {
         const value = this.node(this.line, 1);
@@ -18331,7 +18345,7 @@ function loadDocuments(text4, file) {
   }
   try {
     if (mayDefineAnchors(text4)) return aliasLimitedDocuments(text4, file);
-    return readBlockYaml(text4) ?? loadAll(text4, null, { schema: CORE_SCHEMA });
+    return loadYaml(text4);
   } catch (error2) {
     if (jsonError && looksLikeJson(text4))
       throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
@@ -18438,7 +18452,6 @@ var import_yaml2, expectedKinds, mayDefineAnchors, yamlDocuments, looksLikeJson,
 var init_manifests = __esm({
   "src/kube/manifests.ts"() {
     "use strict";
-    init_js_yaml();
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
     init_files();

@@ -1,12 +1,12 @@
-// The block reader against js-yaml, which it stands in for: on every text it reads, the same values
-// (key order, -0, NaN and all); on every text js-yaml refuses, nothing, so js-yaml reports the error.
+// The block reader against js-yaml, which it stands in for: on every text, the same values (key order,
+// -0, NaN and all) or the same error, whether the reader read all of it, some documents or none.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
-import { readBlockYaml } from '../../../src/kube/block-yaml.ts';
+import { loadYaml, readBlockYaml } from '../../../src/kube/block-yaml.ts';
 import { writeResults } from '../../../bench/support/results.ts';
 import { random } from '../../support/exact.ts';
 import { generatedYaml, mutated } from '../../support/yaml-texts.ts';
@@ -26,20 +26,27 @@ const spelled = (value: unknown): unknown =>
         ? ['number', Object.is(value, -0) ? '-0' : String(value)]
         : value;
 
-/** Whether the reader read `text`; fails when what it read is not js-yaml's, or it read what js-yaml refuses. */
-function readsAsJsYaml(text: string): boolean {
-  let expected: unknown[] | undefined;
+/** Documents or an error message, as `load` gives them for `text`. */
+function outcome(load: () => unknown[]): { documents: unknown } | { error: string } {
   try {
-    expected = loadAll(text, null, { schema: CORE_SCHEMA });
-  } catch {
-    expected = undefined;
+    return { documents: spelled(load()) };
+  } catch (error) {
+    return { error: (error as Error).message };
   }
-  const read = readBlockYaml(text);
-  if (read === undefined) return false;
-  assert.ok(expected, `js-yaml refuses this text, the block reader read it:\n${JSON.stringify(text)}`);
-  assert.deepEqual(spelled(read), spelled(expected), JSON.stringify(text));
-  return true;
 }
+
+/** Whether the block reader read all of `text`; fails unless loadYaml gives what js-yaml gives. */
+function readsAsJsYaml(text: string): boolean {
+  const expected = outcome(() => loadAll(text, null, { schema: CORE_SCHEMA }));
+  assert.deepEqual(
+    outcome(() => loadYaml(text)),
+    expected,
+    JSON.stringify(text),
+  );
+  return readsAll(text);
+}
+
+const readsAll = (text: string) => readBlockYaml(text).from === text.length;
 
 const yamlFiles = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -63,29 +70,14 @@ test('results as kubectl writes them are read by the block reader, with the same
   // The fast path must keep running for these files: `report` of many results depends on it.
   assert.ok(readsAsJsYaml(yaml), 'the block reader left the bench results to js-yaml');
   const list = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as { items: unknown[] };
-  assert.deepEqual(spelled(readBlockYaml(yaml)), spelled(list.items));
+  assert.deepEqual(spelled(readBlockYaml(yaml).documents), spelled(list.items));
   rmSync(dir, { recursive: true });
 });
 
 test('plain scalars and keys starting with any ASCII character: typed or text exactly as js-yaml says', () => {
   // The reader asks js-yaml's types only about text starting with a sign, digit, dot, ~ n N t T f F.
-  const tails = [
-    '',
-    '1',
-    '0',
-    '.5',
-    'e3',
-    'x1F',
-    'o7',
-    'b1',
-    'inf',
-    'nan',
-    'ull',
-    'ULL',
-    'rue',
-    'alse',
-    ' x',
-  ];
+  // prettier-ignore
+  const tails = ['', '1', '0', '.5', 'e3', 'x1F', 'o7', 'b1', 'inf', 'nan', 'ull', 'ULL', 'rue', 'alse', ' x'];
   let read = 0;
   for (let code = 0x20; code < 0x7f; code++)
     for (const tail of tails) {
@@ -124,9 +116,23 @@ test('what it leaves to js-yaml: anchors, tags, folded scalars, flow content, es
     '%YAML 1.2\n---\na: 1\n',
     '__proto__: 1\n',
     'just text\n',
-    '',
   ])
-    assert.equal(readBlockYaml(text), undefined, JSON.stringify(text));
+    assert.ok(!readsAsJsYaml(text) && readBlockYaml(text).documents.length === 0, JSON.stringify(text));
+});
+
+test('a file read in part: the documents before the first it cannot read are its, the rest js-yaml’s', () => {
+  const result = (name: string) => `kind: ChaosResult\nmetadata:\n  name: ${name}\n`;
+  const text = `${result('a')}---\n${result('b')}  finalizers: [x]\n---\n${result('c')}`;
+  assert.deepEqual(readBlockYaml(text), {
+    documents: [{ kind: 'ChaosResult', metadata: { name: 'a' } }],
+    from: text.indexOf('---'),
+  });
+  assert.ok(!readsAsJsYaml(text));
+  // An error in a later document is js-yaml's, counting lines from the start of the file.
+  const broken = `${text}---\na: 1\na: 2\n`;
+  assert.equal(readBlockYaml(broken).documents.length, 1);
+  assert.throws(() => loadYaml(broken), /^YAMLException: duplicated mapping key \(15:1\)/);
+  for (const more of [broken, `${text}---\nb: [\n`]) readsAsJsYaml(more);
 });
 
 test('generated kubectl-style documents and near misses: read as js-yaml reads them, or left to js-yaml', () => {
@@ -140,7 +146,7 @@ test('generated kubectl-style documents and near misses: read as js-yaml reads t
 
 test('one character changed in a file the reader reads: still js-yaml’s values, or left to js-yaml', () => {
   const next = random(7);
-  const sources = [...repoYaml.filter((text) => readBlockYaml(text) !== undefined)];
+  const sources = repoYaml.filter(readsAll);
   for (let i = 0; i < 300; i++) sources.push(generatedYaml(next));
   let read = 0;
   let count = 0;

@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-W2FCRX4Q.js";
+} from "./chunk-TDFWMKXK.js";
 import {
   metadataProblems
 } from "./chunk-4MR5KKR3.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-SH465RW4.js";
+} from "./chunk-NSZNJTGV.js";
 import {
   reportPathProblems
 } from "./chunk-ZOLMRRSH.js";

@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-W2FCRX4Q.js";
+} from "./chunk-TDFWMKXK.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-IHDWD6TS.js";
-import "./chunk-W2FCRX4Q.js";
+} from "./chunk-WV2IEWCO.js";
+import "./chunk-TDFWMKXK.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
-import "./chunk-SH465RW4.js";
+import "./chunk-NSZNJTGV.js";
 import "./chunk-ZOLMRRSH.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";

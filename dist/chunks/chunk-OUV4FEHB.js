@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-O2QFL3E4.js";
+} from "./chunk-VXBVSEL7.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-IHDWD6TS.js";
+} from "./chunk-WV2IEWCO.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-W2FCRX4Q.js";
+} from "./chunk-TDFWMKXK.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GMCAWLIK.js";
 import {
   duplicateProblems
-} from "./chunk-SH465RW4.js";
+} from "./chunk-NSZNJTGV.js";
 import {
   conclude,
   refuseAllSkipped,

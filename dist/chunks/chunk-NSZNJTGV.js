@@ -63,16 +63,25 @@ var escapes = {
   L: "\u2028",
   P: "\u2029"
 };
-function readBlockYaml(text) {
-  if (unusualCharacters.test(text)) return void 0;
+function loadYaml(text) {
+  const { documents, from } = readBlockYaml(text);
+  if (from === text.length) return documents;
+  if (from === 0) return loadAll(text, null, { schema: CORE_SCHEMA });
   try {
-    return new Reader(text).documents();
-  } catch (error) {
-    if (error === outside) return void 0;
-    throw error;
+    return [...documents, ...loadAll(text.slice(from), null, { schema: CORE_SCHEMA })];
+  } catch {
+    return loadAll(text, null, { schema: CORE_SCHEMA });
   }
 }
+function readBlockYaml(text) {
+  const reader = new Reader(text);
+  if (!unusualCharacters.test(text)) reader.read();
+  return { documents: reader.documents, from: reader.from };
+}
 var Reader = class {
+  documents = [];
+  /** The start of the `---` line of the document being read. */
+  from = 0;
   text;
   /** Where the current line starts and ends (its line feed, or the end of the text). */
   line = 0;
@@ -88,19 +97,24 @@ var Reader = class {
   constructor(text) {
     this.text = text;
   }
-  documents() {
-    const documents = [];
-    this.next();
-    if (this.indent === 0) documents.push(this.document());
-    else if (this.indent > 0 || this.line >= this.text.length) throw outside;
-    while (this.line < this.text.length) {
-      this.line = this.lineEnd + 1;
+  read() {
+    const documents = this.documents;
+    try {
       this.next();
-      if (this.indent === -1) documents.push(null);
-      else if (this.indent === 0) documents.push(this.document());
-      else throw outside;
+      if (this.indent === 0) documents.push(this.document());
+      else if (this.indent > 0 || this.line >= this.text.length) return;
+      while (this.line < this.text.length) {
+        this.from = this.line;
+        this.line = this.lineEnd + 1;
+        this.next();
+        if (this.indent === -1) documents.push(null);
+        else if (this.indent === 0) documents.push(this.document());
+        else throw outside;
+      }
+      this.from = this.text.length;
+    } catch (error) {
+      if (error !== outside) throw error;
     }
-    return documents;
   }
   document() {
     const value = this.node(this.line, 1);
@@ -441,7 +455,7 @@ function loadDocuments(text, file) {
   }
   try {
     if (mayDefineAnchors(text)) return aliasLimitedDocuments(text, file);
-    return readBlockYaml(text) ?? loadAll(text, null, { schema: CORE_SCHEMA });
+    return loadYaml(text);
   } catch (error) {
     if (jsonError && looksLikeJson(text))
       throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);

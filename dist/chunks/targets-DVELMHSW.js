@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-QLGVGAKI.js";
+} from "./chunk-OUV4FEHB.js";
 import "./chunk-UTVIMPTR.js";
 import "./chunk-2TMFXSHH.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-O2QFL3E4.js";
+import "./chunk-VXBVSEL7.js";
 import "./chunk-62LSWJ6U.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-PQ4CCWBC.js";
@@ -15,11 +15,11 @@ import "./chunk-SPWPI5VT.js";
 import "./chunk-7M77NE7O.js";
 import "./chunk-WLGA3AOM.js";
 import "./chunk-RRAAJKSG.js";
-import "./chunk-IHDWD6TS.js";
-import "./chunk-W2FCRX4Q.js";
+import "./chunk-WV2IEWCO.js";
+import "./chunk-TDFWMKXK.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
-import "./chunk-SH465RW4.js";
+import "./chunk-NSZNJTGV.js";
 import "./chunk-ZOLMRRSH.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";

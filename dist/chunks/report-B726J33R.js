@@ -26,7 +26,7 @@ import "./chunk-4MR5KKR3.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-SH465RW4.js";
+} from "./chunk-NSZNJTGV.js";
 import {
   conclude,
   refuseBadReportPaths,
