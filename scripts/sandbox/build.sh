@@ -7,13 +7,15 @@
 #   argo-crds=…            a folder with Argo's minimal CRDs, taken from the same module the controller
 #                          is built from (not committed: they come with the Go module)
 #   workflow-controller=…  the real Argo workflow-controller
+#   kubectl=…              kubectl of the API server's release, for tests that read what it writes
 #
-# Usage: build.sh [sandbox] [workflow-controller]   (no argument: both). `sandbox` is the first three;
-# the demo needs only those. A rerun with everything cached returns at once.
+# Usage: build.sh [sandbox] [workflow-controller] [kubectl]   (no argument: all). `sandbox` is the first
+# three; the demo needs only those. A rerun with everything cached returns at once.
 #
-# `go install k8s.io/kubernetes/cmd/kube-apiserver@v` is refused because k8s.io/kubernetes' go.mod
-# replaces its staging modules with local folders. A throwaway wrapper module requires it and replaces
-# each staging module (read from that version's own go.mod) with its published v0.x tag instead.
+# `go install k8s.io/kubernetes/cmd/kube-apiserver@v` (or cmd/kubectl) is refused because
+# k8s.io/kubernetes' go.mod replaces its staging modules with local folders. A throwaway wrapper module
+# requires it and replaces each staging module (read from that version's own go.mod) with its published
+# v0.x tag instead.
 # argo-workflows v4's go.mod has no replace lines, so plain `go install …@version` builds it.
 set -euo pipefail
 
@@ -25,6 +27,7 @@ CACHE="${CHAOS_GATE_CACHE:-$HOME/.cache/chaos-gate}/bin"
 # "-stamped": built with the release in its version variables. An older unstamped binary (named
 # kube-apiserver-<version>) says v0.0.0-master and is not reused.
 APISERVER="$CACHE/kube-apiserver-$K8S_VERSION-stamped"
+KUBECTL="$CACHE/kubectl-$K8S_VERSION"
 ETCD="$CACHE/etcd-$ETCD_VERSION"
 CONTROLLER="$CACHE/workflow-controller-$ARGO_VERSION"
 ARGO_CRDS="$CACHE/argo-crds-$ARGO_VERSION"
@@ -33,13 +36,14 @@ log() { echo "[sandbox-build] $*" >&2; }
 scratch=()
 trap 'rm -rf "${scratch[@]}"' EXIT
 
-want_sandbox=false want_controller=false
-[ $# -eq 0 ] && set -- sandbox workflow-controller
+want_sandbox=false want_controller=false want_kubectl=false
+[ $# -eq 0 ] && set -- sandbox workflow-controller kubectl
 for what in "$@"; do
   case "$what" in
     sandbox) want_sandbox=true ;;
     workflow-controller) want_controller=true ;;
-    *) echo "usage: build.sh [sandbox] [workflow-controller]" >&2; exit 2 ;;
+    kubectl) want_kubectl=true ;;
+    *) echo "usage: build.sh [sandbox] [workflow-controller] [kubectl]" >&2; exit 2 ;;
   esac
 done
 
@@ -89,18 +93,26 @@ k8s_version_ldflags() {
   echo "$flags"
 }
 
+# build MODULE VERSION LDFLAGS OUT=PACKAGE...: each OUT not built yet, from its PACKAGE of MODULE@VERSION,
+# all in one wrapper module (kube-apiserver and kubectl share k8s.io/kubernetes and most of its build).
 build() {
-  local out="$1" module="$2" version="$3" package="$4" ldflags="${5:-}" dir
-  if [ -x "$out" ]; then return; fi
-  dir="$(mktemp -d)" && scratch+=("$dir")
-  log "building $package@$version (first time only; several minutes on 2 cores)"
-  local start=$SECONDS
-  wrapper_module "$dir" "$module" "$version"
-  (cd "$dir" && go get "$package@$version" >/dev/null 2>&1 || go get "$package@$version")
-  # go build runs one compile per core (-p defaults to the CPU count): 2 on the CI runner.
-  (cd "$dir" && go build -trimpath -ldflags="-s -w$ldflags" -o "$out.partial" "$package")
-  mv "$out.partial" "$out"
-  log "built $(basename "$out") in $((SECONDS - start))s"
+  local module="$1" version="$2" ldflags="$3" dir="" pair out package start
+  shift 3
+  for pair in "$@"; do
+    out="${pair%%=*}" package="${pair#*=}"
+    [ -x "$out" ] && continue
+    if [ -z "$dir" ]; then
+      dir="$(mktemp -d)" && scratch+=("$dir")
+      wrapper_module "$dir" "$module" "$version"
+    fi
+    log "building $package@$version (first time only; several minutes on 2 cores)"
+    start=$SECONDS
+    (cd "$dir" && go get "$package@$version" >/dev/null 2>&1 || go get "$package@$version")
+    # go build runs one compile per core (-p defaults to the CPU count): 2 on the CI runner.
+    (cd "$dir" && go build -trimpath -ldflags="-s -w$ldflags" -o "$out.partial" "$package")
+    mv "$out.partial" "$out"
+    log "built $(basename "$out") in $((SECONDS - start))s"
+  done
 }
 
 build_controller() {
@@ -131,6 +143,7 @@ missing() {
     [ -x "$ETCD" ] && [ -x "$APISERVER" ] && [ -f "$ARGO_CRDS/argoproj.io_workflows.yaml" ] || return 0
   fi
   if $want_controller; then [ -x "$CONTROLLER" ] || return 0; fi
+  if $want_kubectl; then [ -x "$KUBECTL" ] || return 0; fi
   return 1
 }
 
@@ -139,10 +152,14 @@ if missing; then
   exec 9>"$CACHE/.build.lock"
   flock 9
   if $want_sandbox; then
-    build "$ETCD" go.etcd.io/etcd/server/v3 "$ETCD_VERSION" go.etcd.io/etcd/server/v3
-    build "$APISERVER" k8s.io/kubernetes "$K8S_VERSION" k8s.io/kubernetes/cmd/kube-apiserver \
-      "$(k8s_version_ldflags "$K8S_VERSION")"
+    build go.etcd.io/etcd/server/v3 "$ETCD_VERSION" "" "$ETCD=go.etcd.io/etcd/server/v3"
     copy_argo_crds
+  fi
+  k8s=()
+  if $want_sandbox; then k8s+=("$APISERVER=k8s.io/kubernetes/cmd/kube-apiserver"); fi
+  if $want_kubectl; then k8s+=("$KUBECTL=k8s.io/kubernetes/cmd/kubectl"); fi
+  if [ ${#k8s[@]} -gt 0 ]; then
+    build k8s.io/kubernetes "$K8S_VERSION" "$(k8s_version_ldflags "$K8S_VERSION")" "${k8s[@]}"
   fi
   if $want_controller; then build_controller; fi
   flock -u 9
@@ -160,3 +177,4 @@ if $want_sandbox; then
   echo "argo-crds=$ARGO_CRDS"
 fi
 if $want_controller; then echo "workflow-controller=$CONTROLLER"; fi
+if $want_kubectl; then echo "kubectl=$KUBECTL"; fi

@@ -99,9 +99,9 @@ const yamlFiles = (dir: string) =>
 
 /**
  * Runs scripts/sandbox/build.sh for `what` (a cache hit returns at once) and returns the `name=path`
- * lines it prints: apiserver, etcd and argo-crds for `sandbox`, workflow-controller for that.
+ * lines it prints: apiserver, etcd and argo-crds for `sandbox`, workflow-controller and kubectl for those.
  */
-export function buildOutputs(what: 'sandbox' | 'workflow-controller'): Record<string, string> {
+export function buildOutputs(what: 'sandbox' | 'workflow-controller' | 'kubectl'): Record<string, string> {
   const built = spawnSync('bash', [path.join(repoRoot, 'scripts/sandbox/build.sh'), what], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
