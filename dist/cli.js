@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-54YURB3F.js");
+var { main } = await import("./chunks/main-Y2IMLQ7K.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-OUV4FEHB.js";
+} from "./chunks/chunk-HQEKSEIS.js";
 import "./chunks/chunk-UTVIMPTR.js";
 import "./chunks/chunk-2TMFXSHH.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-JWPJP4PR.js";
+} from "./chunks/chunk-LRWWHQEN.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-XRISZF3X.js";
-import "./chunks/chunk-VXBVSEL7.js";
+import "./chunks/chunk-R72KU5XQ.js";
 import "./chunks/chunk-62LSWJ6U.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQ4CCWBC.js";
@@ -47,11 +47,11 @@ import {
 } from "./chunks/chunk-D4KOSIXE.js";
 import "./chunks/chunk-WLGA3AOM.js";
 import "./chunks/chunk-RRAAJKSG.js";
-import "./chunks/chunk-WV2IEWCO.js";
-import "./chunks/chunk-TDFWMKXK.js";
+import "./chunks/chunk-DXPKS2IG.js";
+import "./chunks/chunk-SN57RAQU.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import "./chunks/chunk-GMCAWLIK.js";
-import "./chunks/chunk-NSZNJTGV.js";
+import "./chunks/chunk-YCVIYSWM.js";
 import {
   cancellableReports,
   renderCannotRun

@@ -20,7 +20,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-VXBVSEL7.js";
+} from "./chunks/chunk-R72KU5XQ.js";
 import {
   connect,
   limited,
@@ -40,12 +40,12 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-RRAAJKSG.js";
-import "./chunks/chunk-TDFWMKXK.js";
+import "./chunks/chunk-SN57RAQU.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import {
   RunWarnings
 } from "./chunks/chunk-GMCAWLIK.js";
-import "./chunks/chunk-NSZNJTGV.js";
+import "./chunks/chunk-YCVIYSWM.js";
 import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation

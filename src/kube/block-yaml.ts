@@ -38,7 +38,7 @@ const pipe = 0x7c;
 const maxDepth = 50;
 const slots = 1024;
 
-/** Double-quoted escapes as js-yaml reads them (`\x`, `\u` are read apart; `\U` and line ends give up). */
+/** Double-quoted escapes as js-yaml reads them (`\x`, `\u`, `\U` are read apart; line ends give up). */
 // prettier-ignore
 const escapes: Record<string, string> = {
   '0': '\x00', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1B', ' ': ' ',
@@ -360,7 +360,8 @@ class Reader {
   /** The character a double-quoted escape stands for; sets `end` past it. */
   private escape(at: number): string {
     const char = this.text.charAt(at);
-    const hexDigits = char === 'x' ? 2 : char === 'u' ? 4 : 0;
+    // kubectl (go-yaml) writes a character beyond U+FFFF, an emoji, as `\U0001F44D`.
+    const hexDigits = char === 'x' ? 2 : char === 'u' ? 4 : char === 'U' ? 8 : 0;
     if (hexDigits === 0) {
       const escaped = Object.hasOwn(escapes, char) ? escapes[char] : undefined;
       if (escaped === undefined) throw outside; // an escaped line break too
@@ -369,8 +370,10 @@ class Reader {
     }
     const hex = this.text.slice(at + 1, Math.min(at + 1 + hexDigits, this.lineEnd));
     if (hex.length !== hexDigits || !/^[0-9a-fA-F]+$/.test(hex)) throw outside;
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff) throw outside; // no character: js-yaml's own reading of it
     this.end = at + 1 + hexDigits;
-    return String.fromCharCode(parseInt(hex, 16));
+    return String.fromCodePoint(code);
   }
 
   /** `- item` or a lone `-` at `at`. */

@@ -18248,7 +18248,7 @@ var init_block_yaml = __esm({
       /** The character a double-quoted escape stands for; sets `end` past it. */
       escape(at) {
         const char = this.text.charAt(at);
-        const hexDigits = char === "x" ? 2 : char === "u" ? 4 : 0;
+        const hexDigits = char === "x" ? 2 : char === "u" ? 4 : char === "U" ? 8 : 0;
         if (hexDigits === 0) {
           const escaped = Object.hasOwn(escapes, char) ? escapes[char] : void 0;
           if (escaped === void 0) throw outside;
@@ -18257,8 +18257,10 @@ var init_block_yaml = __esm({
         }
         const hex = this.text.slice(at + 1, Math.min(at + 1 + hexDigits, this.lineEnd));
         if (hex.length !== hexDigits || !/^[0-9a-fA-F]+$/.test(hex)) throw outside;
+        const code = parseInt(hex, 16);
+        if (code > 1114111) throw outside;
         this.end = at + 1 + hexDigits;
-        return String.fromCharCode(parseInt(hex, 16));
+        return String.fromCodePoint(code);
       }
       /** `- item` or a lone `-` at `at`. */
       isItem(at) {

@@ -87,13 +87,15 @@ test('plain scalars and keys starting with any ASCII character: typed or text ex
   assert.ok(read > 3000, `read ${read}`);
 });
 
-test('strings go-yaml wraps or writes as literal blocks are read back as js-yaml reads them', () => {
+test('strings go-yaml wraps, escapes or writes as literal blocks are read back as js-yaml reads them', () => {
   const wrapped = [
     'status:\n  errorOutput: |-\n    line one\n      indented\n\n    # not a comment\n  phase: Failed\n',
     '- |+\n  kept\n\n- |\n  clipped\n\n',
     'status:\n  description: Probe failed with a rather long message that go-yaml wraps at eighty\n    columns\n',
     "- message: 'Actual value: 503. Expected value: should be equal to 200, and\n    more'\n",
     'a: "one\\ttwo\n  three\n\n  four"\nb: one\n\n  two\n',
+    // An emoji beyond U+FFFF, as kubectl writes Litmus 2's "Passed 👍 ".
+    'status:\n  PostChaos: "Passed \\U0001F44D "\n',
   ];
   for (const text of wrapped) assert.ok(readsAsJsYaml(text), JSON.stringify(text));
 });

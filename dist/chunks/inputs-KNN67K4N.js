@@ -2,24 +2,15 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  runTargets
-} from "./chunk-OUV4FEHB.js";
-import "./chunk-UTVIMPTR.js";
-import "./chunk-2TMFXSHH.js";
-import "./chunk-466RCVCX.js";
-import "./chunk-VXBVSEL7.js";
-import "./chunk-62LSWJ6U.js";
-import "./chunk-7GHJJVB5.js";
-import "./chunk-PQ4CCWBC.js";
-import "./chunk-SPWPI5VT.js";
-import "./chunk-7M77NE7O.js";
-import "./chunk-WLGA3AOM.js";
-import "./chunk-RRAAJKSG.js";
-import "./chunk-WV2IEWCO.js";
-import "./chunk-TDFWMKXK.js";
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-DXPKS2IG.js";
+import "./chunk-SN57RAQU.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
-import "./chunk-NSZNJTGV.js";
+import "./chunk-YCVIYSWM.js";
 import "./chunk-ZOLMRRSH.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";
@@ -32,5 +23,8 @@ import "./chunk-CVQCVXWB.js";
 import "./chunk-QDUWXCRZ.js";
 import "./chunk-5IL7PTUQ.js";
 export {
-  runTargets
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
 };

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-JWPJP4PR.js";
+} from "./chunk-LRWWHQEN.js";
 import "./chunk-466RCVCX.js";
 import {
   loadConfig,
@@ -24,7 +24,7 @@ import {
   usage
 } from "./chunk-LLALN7AQ.js";
 import "./chunk-GMCAWLIK.js";
-import "./chunk-NSZNJTGV.js";
+import "./chunk-YCVIYSWM.js";
 import {
   withCancellation
 } from "./chunk-D4JIMD4Q.js";
@@ -219,7 +219,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-DVELMHSW.js");
+        const { runTargets } = await import("./targets-GIYZ3WSF.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -235,7 +235,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-B726J33R.js"),
+          import("./report-JAAQTRYJ.js"),
           import("./publish-AOHSNJVR.js")
         ]);
         const sources = parsed.sources;
@@ -252,7 +252,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-7MSWIN5H.js");
+        const { validateRun } = await import("./inputs-KNN67K4N.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

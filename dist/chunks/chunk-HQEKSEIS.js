@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-VXBVSEL7.js";
+} from "./chunk-R72KU5XQ.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-WV2IEWCO.js";
+} from "./chunk-DXPKS2IG.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-TDFWMKXK.js";
+} from "./chunk-SN57RAQU.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GMCAWLIK.js";
 import {
   duplicateProblems
-} from "./chunk-NSZNJTGV.js";
+} from "./chunk-YCVIYSWM.js";
 import {
   conclude,
   refuseAllSkipped,

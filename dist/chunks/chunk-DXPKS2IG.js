@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-TDFWMKXK.js";
+} from "./chunk-SN57RAQU.js";
 import {
   metadataProblems
 } from "./chunk-4MR5KKR3.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-NSZNJTGV.js";
+} from "./chunk-YCVIYSWM.js";
 import {
   reportPathProblems
 } from "./chunk-ZOLMRRSH.js";

@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-TDFWMKXK.js";
+} from "./chunk-SN57RAQU.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

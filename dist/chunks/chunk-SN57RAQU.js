@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   readManifests
-} from "./chunk-NSZNJTGV.js";
+} from "./chunk-YCVIYSWM.js";
 import {
   ConfigError
 } from "./chunk-5IL7PTUQ.js";

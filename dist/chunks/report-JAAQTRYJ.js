@@ -26,7 +26,7 @@ import "./chunk-4MR5KKR3.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-NSZNJTGV.js";
+} from "./chunk-YCVIYSWM.js";
 import {
   conclude,
   refuseBadReportPaths,
