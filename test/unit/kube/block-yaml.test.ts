@@ -58,7 +58,8 @@ const repoYaml = repoFiles.map((file) => readFileSync(file, 'utf8'));
 
 test('every YAML file of the tests and examples: read as js-yaml reads it, or left to js-yaml', () => {
   const read = repoFiles.filter((_, i) => readsAsJsYaml(repoYaml[i] as string));
-  // Every ChaosResult fixture is kubectl's output (Litmus 2's emoji too), so the reader reads it.
+  // Every ChaosResult fixture is block style as go-yaml writes it (test/integration/kubectl-yaml.test.ts
+  // reads real kubectl's output), so the reader reads it.
   for (const file of repoFiles.filter((file) => file.includes('/litmus/results/')))
     assert.ok(read.includes(file), `left to js-yaml: ${file}`);
 });

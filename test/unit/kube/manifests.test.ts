@@ -17,7 +17,7 @@ test('YAML: every document, empty ones skipped, each named by file and document'
   );
 });
 
-test('unquoted timestamps stay strings, as kubectl and the API server write them', () => {
+test('unquoted timestamps stay strings (kubectl quotes them; hand-written files often do not)', () => {
   const [manifest] = parseManifests(engine('a'), 'engine.yaml', 'engine');
   assert.equal(manifest?.object.metadata.creationTimestamp, '2026-11-20T10:00:05Z');
 });
