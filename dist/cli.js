@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-Y2IMLQ7K.js");
+var { main } = await import("./chunks/main-LKX2ZEE5.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

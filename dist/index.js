@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-HQEKSEIS.js";
+} from "./chunks/chunk-C76DB4UX.js";
 import "./chunks/chunk-UTVIMPTR.js";
 import "./chunks/chunk-2TMFXSHH.js";
 import {
@@ -27,9 +27,9 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-XRISZF3X.js";
-import "./chunks/chunk-R72KU5XQ.js";
-import "./chunks/chunk-62LSWJ6U.js";
+} from "./chunks/chunk-OOTQUGIU.js";
+import "./chunks/chunk-VH3YPLEO.js";
+import "./chunks/chunk-OGEB2XEZ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQ4CCWBC.js";
 import {
@@ -38,7 +38,7 @@ import {
 import {
   stopCasesCarriedBy,
   warningsUnderError
-} from "./chunks/chunk-SPWPI5VT.js";
+} from "./chunks/chunk-GKKUGNIP.js";
 import "./chunks/chunk-TIKHTCVE.js";
 import "./chunks/chunk-7M77NE7O.js";
 import "./chunks/chunk-LJVIP377.js";
@@ -46,8 +46,8 @@ import {
   mergeGate
 } from "./chunks/chunk-D4KOSIXE.js";
 import "./chunks/chunk-WLGA3AOM.js";
-import "./chunks/chunk-RRAAJKSG.js";
-import "./chunks/chunk-DXPKS2IG.js";
+import "./chunks/chunk-RILJ2G72.js";
+import "./chunks/chunk-NCTPFNDA.js";
 import "./chunks/chunk-SN57RAQU.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import "./chunks/chunk-GMCAWLIK.js";
@@ -66,7 +66,7 @@ import {
 } from "./chunks/chunk-D4JIMD4Q.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-SVOU2F6U.js";
-import "./chunks/chunk-RYWGQXFK.js";
+import "./chunks/chunk-ZZBENYXT.js";
 import "./chunks/chunk-J46NZ4OZ.js";
 import "./chunks/chunk-Q4M3HB2T.js";
 import "./chunks/chunk-CVQCVXWB.js";

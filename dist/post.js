@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-XRISZF3X.js";
+} from "./chunks/chunk-OOTQUGIU.js";
 import {
   ManifestApplier,
   RunResources,
@@ -20,12 +20,12 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-R72KU5XQ.js";
+} from "./chunks/chunk-VH3YPLEO.js";
 import {
   connect,
   limited,
   pMap
-} from "./chunks/chunk-62LSWJ6U.js";
+} from "./chunks/chunk-OGEB2XEZ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-PQ4CCWBC.js";
 import {
@@ -33,13 +33,13 @@ import {
 } from "./chunks/chunk-3QDMXMGK.js";
 import {
   describeUnconfirmed
-} from "./chunks/chunk-SPWPI5VT.js";
+} from "./chunks/chunk-GKKUGNIP.js";
 import "./chunks/chunk-TIKHTCVE.js";
 import "./chunks/chunk-7M77NE7O.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-RRAAJKSG.js";
+} from "./chunks/chunk-RILJ2G72.js";
 import "./chunks/chunk-SN57RAQU.js";
 import "./chunks/chunk-4MR5KKR3.js";
 import {
@@ -51,7 +51,9 @@ import {
   withCancellation
 } from "./chunks/chunk-D4JIMD4Q.js";
 import "./chunks/chunk-5L5Z5RRO.js";
-import "./chunks/chunk-RYWGQXFK.js";
+import {
+  kubectlFor
+} from "./chunks/chunk-ZZBENYXT.js";
 import "./chunks/chunk-J46NZ4OZ.js";
 import "./chunks/chunk-Q4M3HB2T.js";
 import "./chunks/chunk-CVQCVXWB.js";
@@ -76,7 +78,8 @@ async function stopRun(target, run, options) {
       shutdown: options.shutdown
     }
   );
-  describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+  const kubectl = kubectlFor(target);
+  describeUnconfirmed(stops, { kubectl, strategy: options.shutdown }).forEach((line) => options.log(line));
   if (created && anythingLeft(created)) {
     const { runId, namespaces } = run;
     const applier = new ManifestApplier(connection, "", {
@@ -92,6 +95,7 @@ async function stopRun(target, run, options) {
         runId,
         namespaces,
         shutdown: options.shutdown,
+        kubectl,
         cleanup: options.cleanup,
         stopTimeoutMs: options.stopTimeoutMs,
         log: options.log,

@@ -502,6 +502,13 @@ test('exit 2 with chaos not confirmed stopped and no report written: the failure
     assert h.currentBuild.result == 'FAILURE' && h.callsOf('unstable').isEmpty()
 }
 
+test('exit 2 with a cluster among several whose chaos was not confirmed stopped, and no report written: the failure message says chaos may still be running') {
+    def h = stubbedCli(2, 'chaos-gate: error: no cluster could be run:\neu: forbidden\nus: forbidden\n' +
+        "chaos-gate: WARNING: target us: chaos may still be running: ChaosEngine shop/x was not confirmed stopped: forbidden; to stop it: kubectl --context us patch chaosengine x -n shop --type merge -p '{\"spec\":{\"engineState\":\"stop\"}}'\n")
+    String message = failureOf { h.load(step).call(engines: ['e.yaml']) }
+    assert message.startsWith('chaosGate: chaos may still be running: chaos-gate could not run: no cluster could be run:'): message
+}
+
 test('exit 143 and 130 (the CLI was cancelled) abort the build saying the chaos was stopped') {
     [143: 'SIGTERM', 130: 'SIGINT'].each { code, signal ->
         def h = stubbedCli(code, "chaos-gate: received ${signal}: stopping the chaos and cleaning up")

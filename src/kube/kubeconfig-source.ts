@@ -62,3 +62,23 @@ function kubeconfigFiles(target: KubeTarget): string[] {
     throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(', ')}`);
   return existing;
 }
+
+/**
+ * `kubectl` with the flags that reach the cluster `target` reaches, for a command a user runs by hand:
+ * the kubeconfig file and the context given. None when they are kubectl's own defaults, which reach
+ * the same cluster from where the run ran; inline content has no file to name, only its context.
+ */
+export function kubectlFor(target: KubeTarget): string {
+  const flags = [
+    ...(!target.inCluster && !target.kubeconfigContent && target.kubeconfig
+      ? ['--kubeconfig', target.kubeconfig]
+      : []),
+    ...(!target.inCluster && target.context ? ['--context', target.context] : []),
+  ];
+  return ['kubectl', ...flags.map(shellWord)].join(' ');
+}
+
+/** A word as a POSIX shell reads it back: as it is when plain, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}

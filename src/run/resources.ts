@@ -34,6 +34,8 @@ export interface ResourceSettings {
   /** Where the run's engines and workflows may be. */
   namespaces: string[];
   shutdown: 'Stop' | 'Terminate';
+  /** `kubectl` and the flags that reach the cluster, for the commands that stop what is not confirmed. */
+  kubectl: string;
   cleanup: CleanupPolicy;
   /** How long stopping, and then cleaning up, may take. */
   stopTimeoutMs: number;
@@ -204,7 +206,7 @@ export class RunResources {
    * is not confirmed is in the returned report and logged with the command that stops it.
    */
   async stopChaos(hurry: AbortSignal): Promise<StopReport> {
-    const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
+    const { connection, runId, namespaces, shutdown, kubectl, stopTimeoutMs, log } = this.#settings;
     const live = this.workflow;
     const stops = await stopRunChaos(
       connection,
@@ -226,7 +228,7 @@ export class RunResources {
       },
       { deadlineMs: stopTimeoutMs, hurry, log, shutdown },
     );
-    describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+    describeUnconfirmed(stops, { kubectl, strategy: shutdown }).forEach((line) => log(line));
     this.#adoptFound(stops);
     return stops;
   }

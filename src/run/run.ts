@@ -21,6 +21,7 @@ import { managedBy, ManifestApplier, runLabel } from '../kube/apply.ts';
 import { connect, limited, type Connection } from '../kube/client.ts';
 import { describeCluster } from '../kube/context.ts';
 import { describeApiError } from '../kube/errors.ts';
+import { kubectlFor } from '../kube/kubeconfig-source.ts';
 import { duplicateProblems, type Manifest } from '../kube/manifests.ts';
 import { cancelReason } from '../kube/until.ts';
 import { LitmusClient, resultPlural } from '../litmus/client.ts';
@@ -41,7 +42,13 @@ import { RunResources, type Created } from './resources.ts';
 import { runIdInUse } from './run-id-in-use.ts';
 import { lockRunId, type HeldLease, type RunLock } from './run-lock.ts';
 import type { StopReport } from './stop.ts';
-import { carryingStopCases, stopCasesCarriedBy, stopCasesIn, withStopCases } from './stop-report.ts';
+import {
+  carryingStopCases,
+  stopCasesCarriedBy,
+  stopCasesIn,
+  withStopCases,
+  type StopCommands,
+} from './stop-report.ts';
 import { carryingWarnings, RunWarnings, warningsCarriedBy, withRunWarnings, type Warn } from './warnings.ts';
 
 export interface RunContext {
@@ -227,6 +234,11 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
     deadline.clear();
     await plan.lock.release();
   };
+  // What stops by hand a stop not confirmed: kubectl reaching this cluster as the run does.
+  const commands: StopCommands = {
+    kubectl: kubectlFor({ ...config, kubeconfigContent: context.kubeconfigContent }),
+    strategy: config.workflow?.shutdown ?? 'Stop',
+  };
   const start = async (): Promise<RunSession> => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces, plan.lock.held());
@@ -238,14 +250,23 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
         sending,
         applier: plan.applier.on(sending),
         namespaces: plan.namespaces,
-        shutdown: config.workflow?.shutdown ?? 'Stop',
+        shutdown: commands.strategy,
+        kubectl: commands.kubectl,
         cleanup: config.cleanup,
         stopTimeoutMs: config.stopTimeoutMs,
         log,
         warn,
         onCreated: (created) => context.onCreated?.(plan.runId, created),
       });
-      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry, warn });
+      const chaos = await runChaos(config, context, {
+        main,
+        plan,
+        resources,
+        deadline,
+        hurry,
+        warn,
+        commands,
+      });
       let report: Report;
       try {
         context.onPhase?.('report');
@@ -257,9 +278,9 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
         report = await collectReport(config, reading, resources, chaos, warn, source);
       } catch (error) {
         // The chaos is over, and was stopped if cut short: an error now ends the run as one during it.
-        throw await failedRun(error, config, resources, chaos.stops, hurry);
+        throw await failedRun(error, commands, resources, chaos.stops, hurry);
       }
-      if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? 'Stop');
+      if (chaos.stops) report = withStopCases(report, chaos.stops, commands);
       return {
         runId: plan.runId,
         report,
@@ -435,6 +456,7 @@ interface RunParts {
   deadline: Deadline;
   hurry: AbortSignal;
   warn: Warn;
+  commands: StopCommands;
 }
 
 /**
@@ -444,7 +466,7 @@ interface RunParts {
  */
 async function runChaos(config: GateConfig, context: RunContext, parts: RunParts): Promise<ChaosRun> {
   const { log, signal } = context;
-  const { main, plan, resources, deadline, hurry, warn } = parts;
+  const { main, plan, resources, deadline, hurry, warn, commands } = parts;
   const interrupted = AbortSignal.any([signal, deadline.signal]);
   let load: LoadHandle | undefined;
   let waited: Waited | undefined;
@@ -486,7 +508,7 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
         ? await resources.stopChaos(AbortSignal.any([signal, hurry]))
         : undefined;
       await load?.terminate('on cancel');
-      throw await failedRun(error, config, resources, stops, hurry);
+      throw await failedRun(error, commands, resources, stops, hurry);
     }
   }
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
@@ -547,14 +569,13 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
  */
 async function failedRun(
   error: unknown,
-  config: GateConfig,
+  commands: StopCommands,
   resources: RunResources,
   stops: StopReport | undefined,
   hurry: AbortSignal,
 ): Promise<unknown> {
   await resources.cleanup(false, hurry, stops);
-  const shutdown = config.workflow?.shutdown ?? 'Stop';
-  return carryingStopCases(error, stops ? withStopCases({ suites: [] }, stops, shutdown) : { suites: [] });
+  return carryingStopCases(error, stops ? withStopCases({ suites: [] }, stops, commands) : { suites: [] });
 }
 
 /**

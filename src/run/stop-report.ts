@@ -17,7 +17,14 @@ interface Unconfirmed {
 const stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
 const shutdownWorkflow = (strategy: string) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
 
-function unconfirmed(report: StopReport, strategy: 'Stop' | 'Terminate'): Unconfirmed[] {
+/** How a command reaches the run's cluster, and how it shuts a workflow down. */
+export interface StopCommands {
+  /** `kubectl` and the flags that reach the cluster (kubectlFor). */
+  kubectl: string;
+  strategy: 'Stop' | 'Terminate';
+}
+
+function unconfirmed(report: StopReport, { kubectl, strategy }: StopCommands): Unconfirmed[] {
   return [
     ...report.engines
       .filter((e) => !e.confirmed)
@@ -25,7 +32,7 @@ function unconfirmed(report: StopReport, strategy: 'Stop' | 'Terminate'): Unconf
         suite: { kind: 'chaosengine' as const, name: `${ref.namespace}/${ref.name}` },
         what: `ChaosEngine ${ref.namespace}/${ref.name}`,
         why: why ?? '',
-        command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`,
+        command: `${kubectl} patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`,
       })),
     ...report.workflows
       .filter((w) => !w.confirmed)
@@ -33,31 +40,31 @@ function unconfirmed(report: StopReport, strategy: 'Stop' | 'Terminate'): Unconf
         suite: { kind: 'workflow' as const, name: `${ref.namespace}/${ref.name}` },
         what: `Workflow ${ref.namespace}/${ref.name}`,
         why: why ?? '',
-        command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`,
+        command: `${kubectl} patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`,
       })),
     ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
       suite: { kind: 'chaosengine' as const, name: `${namespace} (${selector})` },
       what: `${kind} labelled ${selector} in namespace ${namespace}`,
       why,
       command:
-        `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | ` +
-        `xargs -r kubectl patch -n ${namespace} ${kind === 'Workflows' ? shutdownWorkflow(strategy) : stopEngine}`,
+        `${kubectl} get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | ` +
+        `xargs -r ${kubectl} patch -n ${namespace} ${kind === 'Workflows' ? shutdownWorkflow(strategy) : stopEngine}`,
     })),
   ];
 }
 
 /** Log lines for what is not confirmed stopped; none when everything is. */
-export function describeUnconfirmed(report: StopReport, strategy: 'Stop' | 'Terminate'): string[] {
-  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
+export function describeUnconfirmed(report: StopReport, commands: StopCommands): string[] {
+  return unconfirmed(report, commands).flatMap(({ what, why, command }) => [
     `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
     `[chaos-gate]   to stop it: ${command}`,
   ]);
 }
 
 /** The report with an errored case per engine or workflow whose stop was not confirmed. */
-export function withStopCases(report: Report, stops: StopReport, strategy: 'Stop' | 'Terminate'): Report {
+export function withStopCases(report: Report, stops: StopReport, commands: StopCommands): Report {
   const suites: ReportSuite[] = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+  for (const { suite: where, what, why, command } of unconfirmed(stops, commands)) {
     let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
     if (!suite) {
       suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };

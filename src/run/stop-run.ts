@@ -11,7 +11,7 @@ import type { CleanupPolicy } from '../config/load.ts';
 import { ManifestApplier } from '../kube/apply.ts';
 import { connect, limited } from '../kube/client.ts';
 import { loadKubeContext } from '../kube/context.ts';
-import type { KubeTarget } from '../kube/kubeconfig-source.ts';
+import { kubectlFor, type KubeTarget } from '../kube/kubeconfig-source.ts';
 import { anythingLeft, RunResources, type Created } from './resources.ts';
 import { releaseLeftLeases, type HeldLease } from './run-lock.ts';
 import { allConfirmed, stopRunChaos, type StopReport } from './stop.ts';
@@ -45,7 +45,8 @@ export async function stopRun(
       shutdown: options.shutdown,
     },
   );
-  describeUnconfirmed(stops, options.shutdown).forEach((line) => options.log(line));
+  const kubectl = kubectlFor(target);
+  describeUnconfirmed(stops, { kubectl, strategy: options.shutdown }).forEach((line) => options.log(line));
   // What the run's own cleanup took back is not in its record: nothing left, nothing to say.
   if (created && anythingLeft(created)) {
     const { runId, namespaces } = run;
@@ -62,6 +63,7 @@ export async function stopRun(
         runId,
         namespaces,
         shutdown: options.shutdown,
+        kubectl,
         cleanup: options.cleanup,
         stopTimeoutMs: options.stopTimeoutMs,
         log: options.log,

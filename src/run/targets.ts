@@ -125,9 +125,31 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
 
-/** A cluster's warnings, named after it: in the list of every warning, each says which cluster it is of. */
+/** What a cluster said, named after it: in the list of every warning, each says which cluster it is of. */
+const named = (target: Target, text: string) => `target ${target.name}: ${text}`;
+
+/** A cluster's warnings, named after it. */
 const ofTarget = (target: Target, warnings: readonly string[]) =>
-  warnings.map((warning) => `target ${target.name}: ${warning}`);
+  warnings.map((warning) => named(target, warning));
+
+/**
+ * A cluster's report, its suites named after it. Its "chaos stopped" cases' messages name it too, as
+ * its warnings do: under an error each is a line of its own (warningsUnderError), where the same
+ * engine may be unconfirmed on two clusters.
+ */
+function ofTargetReport(target: Target, report: Report): Report {
+  const { suites } = underLabel(report, target.name);
+  return {
+    suites: suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map((testCase) =>
+        testCase.kind === 'chaos-stop' && testCase.message
+          ? { ...testCase, message: named(target, testCase.message) }
+          : testCase,
+      ),
+    })),
+  };
+}
 
 /** The warnings a cluster's run raised up to its report, or up to the error that ended it. */
 function warningsRaisedBy(run: PromiseSettledResult<RunSession> | undefined): readonly string[] {
@@ -139,7 +161,7 @@ function warningsRaisedBy(run: PromiseSettledResult<RunSession> | undefined): re
 function targetReport(target: Target, started: PromiseSettledResult<RunSession> | undefined): Report {
   const warnings = ofTarget(target, warningsRaisedBy(started));
   if (started?.status === 'fulfilled')
-    return withRunWarnings(underLabel(started.value.report, target.name), warnings);
+    return withRunWarnings(ofTargetReport(target, started.value.report), warnings);
   const suite: ReportSuite = {
     kind: 'chaosengine',
     name: target.name,
@@ -157,7 +179,7 @@ function targetReport(target: Target, started: PromiseSettledResult<RunSession> 
     ],
   };
   // Its chaos not confirmed stopped, named after it as its other suites are: the gate cannot pass.
-  const stopCases = underLabel(stopCasesCarriedBy(started?.reason) ?? { suites: [] }, target.name);
+  const stopCases = ofTargetReport(target, stopCasesCarriedBy(started?.reason) ?? { suites: [] });
   // Its run id not locked, its cleanup after the error: as much the reader's to know as another cluster's.
   return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
 }
@@ -173,7 +195,7 @@ function clusterStopCases(
 ): Report | undefined {
   if (check?.status === 'rejected') return { suites: [] };
   const cases = run?.status === 'fulfilled' ? stopCasesIn(run.value.report) : stopCasesCarriedBy(run?.reason);
-  return cases && underLabel(cases, target.name);
+  return cases && ofTargetReport(target, cases);
 }
 
 /** Ends the run before any chaos, letting go of every checked cluster, if one refused or a cancel came. */

@@ -129,7 +129,8 @@ describe('the API server goes away', () => {
     } finally {
       env.sandbox.apiserver.thaw();
     }
-    const command = `kubectl patch chaosengine ${name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
+    // The run was given its kubeconfig: so is the command, which kubectl's default would send elsewhere.
+    const command = `kubectl --kubeconfig ${env.sandbox.kubeconfigPath} patch chaosengine ${name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
     assert.equal(result.code, 1, result.stdout + result.stderr);
     assert.ok(result.ms < 5_000 + 6_000 + 8_000, `ended ${result.ms} ms after the start`);
     assert.match(
@@ -142,7 +143,12 @@ describe('the API server goes away', () => {
     assert.match(result.stdout, /cleanup skipped: chaos may still be running/);
     const junit = readFileSync(reports.junit, 'utf8');
     assert.match(junit, /<testcase classname="faults\/[^"]+" name="chaos stopped"/);
-    assert.ok(junit.includes(`kubectl patch chaosengine ${name} -n ${namespace} --type merge`), junit);
+    assert.ok(
+      junit.includes(
+        `kubectl --kubeconfig ${env.sandbox.kubeconfigPath} patch chaosengine ${name} -n ${namespace} --type merge`,
+      ),
+      junit,
+    );
     assert.equal(stopCases(reports.json).length, 1);
     assert.ok(readFileSync(reports.summary, 'utf8').includes('chaos may still be running'));
     // Once the server is back, the command the report gives stops it (a stop queued during the
@@ -308,7 +314,11 @@ describe('permissions change mid-run', () => {
       ),
     );
     assert.doesNotMatch(result.stdout, /This operation was aborted/);
-    assert.ok(result.stdout.includes(`to stop it: kubectl patch chaosengine ${name} -n ${namespace}`));
+    assert.ok(
+      result.stdout.includes(
+        `to stop it: kubectl --kubeconfig ${kubeconfig} patch chaosengine ${name} -n ${namespace}`,
+      ),
+    );
     assert.equal(stopCases(json).length, 1);
     assert.equal((await readEngine(env.sandbox.kc, namespace, name))?.spec?.engineState, 'stop');
     assert.equal(

@@ -310,7 +310,7 @@ test('a cluster that fails once its chaos started and cannot confirm its stop: t
     ],
     { dir, reports: { junit: 'junit.xml', json: 'report.json' } },
   );
-  const stop = `kubectl patch chaosengine ${engine.name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
+  const stop = `kubectl --kubeconfig ${kubeconfig} patch chaosengine ${engine.name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
   // As on one cluster, an unconfirmed stop keeps the exit code of what ended the run: among several
   // clusters, one that errored is an errored case, so 1.
   assert.equal(result.code, 1, result.stdout + result.stderr);
@@ -323,7 +323,7 @@ test('a cluster that fails once its chaos started and cannot confirm its stop: t
   assert.match(
     result.stdout,
     new RegExp(
-      `gate FAILED[\\s\\S]*us/${namespace}/${engine.name} › chaos stopped errored: chaos may still be running`,
+      `gate FAILED[\\s\\S]*us/${namespace}/${engine.name} › chaos stopped errored: target us: chaos may still be running`,
     ),
   );
   // The reports of all clusters, written once: no report of us's alone before or after them.
@@ -352,7 +352,7 @@ test('a cluster that fails once its chaos started and cannot confirm its stop: t
   assert.match(
     junit,
     new RegExp(
-      `<testsuite name="us/${namespace}/${engine.name}"[^>]*>\\s*<properties/>\\s*<testcase classname="us/${namespace}/${engine.name}" name="chaos stopped"[^>]*>\\s*<error message="chaos may still be running`,
+      `<testsuite name="us/${namespace}/${engine.name}"[^>]*>\\s*<properties/>\\s*<testcase classname="us/${namespace}/${engine.name}" name="chaos stopped"[^>]*>\\s*<error message="target us: chaos may still be running`,
     ),
   );
   await deleteEngine(us.sandbox, engine.name);
@@ -369,7 +369,7 @@ test('every cluster fails once its chaos started, as one alone does: exit 2, and
   const readJson = () =>
     JSON.parse(readFileSync(json, 'utf8')) as {
       chaosMayStillRun: boolean;
-      suites: { name: string; cases: { name: string; outcome: string }[] }[];
+      suites: { name: string; cases: { name: string; outcome: string; message?: string }[] }[];
     };
   const stopped = () =>
     readJson().suites.map(({ name, cases }) => [name, cases.map((c) => `${c.name} ${c.outcome}`)]);
@@ -394,6 +394,17 @@ test('every cluster fails once its chaos started, as one alone does: exit 2, and
   );
   assert.equal(readJson().chaosMayStillRun, true);
   assert.deepEqual(stopped(), [[`${namespace}/${oneName}`, ['chaos stopped error']]]);
+  // Given its kubeconfig, the command names it: kubectl's own default is another cluster, or user.
+  const stopLine = (stderr: string, prefix: string) =>
+    stderr
+      .split('\n')
+      .find((line) => line.startsWith(`chaos-gate: WARNING: ${prefix}chaos may still be running: `));
+  const patch = (name: string) =>
+    `patch chaosengine ${name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
+  assert.ok(
+    stopLine(one.stderr, '')?.endsWith(`; to stop it: kubectl --kubeconfig ${eu} ${patch(oneName)}`),
+    one.stderr,
+  );
 
   const both = await runOnTargets(
     'unconfirmed-both',
@@ -410,6 +421,18 @@ test('every cluster fails once its chaos started, as one alone does: exit 2, and
     [`eu/${namespace}/${both.engine.name}`, ['chaos stopped error']],
     [`us/${namespace}/${both.engine.name}`, ['chaos stopped error']],
   ]);
+  // The same engine on two clusters: each line says which cluster, and its command reaches that one,
+  // as the JSON's case does.
+  const messages = readJson().suites.map(({ cases }) => cases[0]?.message);
+  for (const [i, [name, kubeconfig]] of [
+    ['eu', eu],
+    ['us', us],
+  ].entries()) {
+    const line = stopLine(both.result.stderr, `target ${name}: `);
+    const command = `; to stop it: kubectl --kubeconfig ${kubeconfig} ${patch(both.engine.name)}`;
+    assert.ok(line?.endsWith(command), both.result.stderr);
+    assert.equal(`chaos-gate: WARNING: ${messages[i]}`, line);
+  }
   const [euCluster, usCluster] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
   await deleteEngine(euCluster.sandbox, oneName);
   await deleteEngine(euCluster.sandbox, both.engine.name);
@@ -438,7 +461,7 @@ test('a run that fails once its chaos started, cannot confirm its stop and canno
   ]).done;
 
   assert.equal(run.code, 2, run.stdout + run.stderr);
-  const stop = `kubectl patch chaosengine ${name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
+  const stop = `kubectl --kubeconfig ${kubeconfig} patch chaosengine ${name} -n ${namespace} --type merge -p '{"spec":{"engineState":"stop"}}'`;
   const lines = run.stderr.split('\n');
   // What ended the run, then what may still run and how to stop it, then the reports not written.
   assert.match(
@@ -579,7 +602,7 @@ test("the action's main step that fails after the verdict (a report it cannot wr
   assert.match(
     main.stdout,
     new RegExp(
-      `^::warning title=Chaos gate warning::chaos may still be running: ChaosEngine ${namespace}/${engine.name} was not confirmed stopped: .*; to stop it: kubectl patch chaosengine ${engine.name} -n ${namespace} `,
+      `^::warning title=Chaos gate warning::target us: chaos may still be running: ChaosEngine ${namespace}/${engine.name} was not confirmed stopped: .*; to stop it: kubectl --kubeconfig ${usKubeconfig} patch chaosengine ${engine.name} -n ${namespace} `,
       'm',
     ),
   );

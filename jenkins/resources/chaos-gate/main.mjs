@@ -14176,10 +14176,10 @@ function eitherType(issue2) {
   const types2 = issue2.errors.map(
     ([inner, ...others]) => inner?.code === "invalid_type" && inner.path.length === 0 && others.length === 0 ? typeName(inner.expected) : void 0
   );
-  const named = types2.filter((type2) => type2 !== void 0);
-  if (named.length === 0 || named.length < types2.length) return void 0;
-  const last = named.pop();
-  return named.length > 0 ? `${named.join(", ")} or ${last}` : last;
+  const named2 = types2.filter((type2) => type2 !== void 0);
+  if (named2.length === 0 || named2.length < types2.length) return void 0;
+  const last = named2.pop();
+  return named2.length > 0 ? `${named2.join(", ")} or ${last}` : last;
 }
 function rangeOf(issue2) {
   const small = issue2.code === "too_small";
@@ -14198,8 +14198,8 @@ function unknownFields(issue2) {
     const near = closestName(key, known);
     return near ? [keys.length > 1 ? `"${near}" for "${key}"` : `"${near}"`] : [];
   });
-  const named = keys.length > 1 ? `s ${keys.map((key) => `"${key}"`).join(", ")}` : "";
-  return `unknown field${named}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
+  const named2 = keys.length > 1 ? `s ${keys.map((key) => `"${key}"`).join(", ")}` : "";
+  return `unknown field${named2}${guesses.length > 0 ? `; did you mean ${guesses.join(", ")}?` : ""}`;
 }
 var plainWords, plainWordsUnquoted, fieldOf, fieldPath, typeNames, typeName, shortValue, expecting, choice;
 var init_schema_issues = __esm({
@@ -18538,37 +18538,37 @@ var init_warnings = __esm({
 });
 
 // src/run/stop-report.ts
-function unconfirmed(report, strategy) {
+function unconfirmed(report, { kubectl, strategy }) {
   return [
     ...report.engines.filter((e2) => !e2.confirmed).map(({ ref, why: why2 }) => ({
       suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
       what: `ChaosEngine ${ref.namespace}/${ref.name}`,
       why: why2 ?? "",
-      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+      command: `${kubectl} patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
     })),
     ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why: why2 }) => ({
       suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
       what: `Workflow ${ref.namespace}/${ref.name}`,
       why: why2 ?? "",
-      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+      command: `${kubectl} patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
     })),
     ...report.unlisted.map(({ kind, namespace, selector, why: why2 }) => ({
       suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
       what: `${kind} labelled ${selector} in namespace ${namespace}`,
       why: why2,
-      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+      command: `${kubectl} get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r ${kubectl} patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
     }))
   ];
 }
-function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why: why2, command }) => [
+function describeUnconfirmed(report, commands2) {
+  return unconfirmed(report, commands2).flatMap(({ what, why: why2, command }) => [
     `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why2}`,
     `[chaos-gate]   to stop it: ${command}`
   ]);
 }
-function withStopCases(report, stops, strategy) {
+function withStopCases(report, stops, commands2) {
   const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, strategy)) {
+  for (const { suite: where, what, why: why2, command } of unconfirmed(stops, commands2)) {
     let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
     if (!suite) {
       suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };
@@ -23329,6 +23329,16 @@ function kubeconfigFiles(target) {
     throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
   return existing;
 }
+function kubectlFor(target) {
+  const flags = [
+    ...!target.inCluster && !target.kubeconfigContent && target.kubeconfig ? ["--kubeconfig", target.kubeconfig] : [],
+    ...!target.inCluster && target.context ? ["--context", target.context] : []
+  ];
+  return ["kubectl", ...flags.map(shellWord)].join(" ");
+}
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
 var NoClusterAccessError;
 var init_kubeconfig_source = __esm({
   "src/kube/kubeconfig-source.ts"() {
@@ -24685,8 +24695,8 @@ function realPath(file) {
 function reportPathProblems(config2, commandInputs = {}) {
   const problems = [];
   const inputs = /* @__PURE__ */ new Map();
-  for (const named of [configuredInputs(config2), commandInputs])
-    for (const [what, files] of Object.entries(named))
+  for (const named2 of [configuredInputs(config2), commandInputs])
+    for (const [what, files] of Object.entries(named2))
       for (const file of files) if (file) inputs.set(realPath(file), `the ${what} ${file}`);
   const seen = /* @__PURE__ */ new Map();
   const check = (file, name, inFolderChecked = false) => {
@@ -88834,9 +88844,9 @@ async function templateRefProblems(workflow, source, reading) {
   const reads = /* @__PURE__ */ new Map();
   const walked = /* @__PURE__ */ new Set();
   const trail = source && `${source}: `;
-  const named = (ref) => `${ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"} ${ref.name}`;
+  const named2 = (ref) => `${ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"} ${ref.name}`;
   const read = (ref) => {
-    const what = named(ref);
+    const what = named2(ref);
     const known = reads.get(what);
     if (known) return known;
     const found2 = reading.read(ref).then(
@@ -88879,13 +88889,13 @@ async function templateRefProblems(workflow, source, reading) {
       `in namespace ${reading.namespace}, where the workflow is submitted`,
       `kubectl get workflowtemplates -n ${reading.namespace}`
     ];
-    problems.push(`${at}${named(ref)}: not found ${where} (\`${list}\` lists those there)`);
+    problems.push(`${at}${named2(ref)}: not found ${where} (\`${list}\` lists those there)`);
     return void 0;
   };
   const follow = async (via, ref, template) => {
     const object3 = await found(`${via}: `, ref);
     if (!object3) return;
-    const what = named(ref);
+    const what = named2(ref);
     const { templates: templates2 } = specOf(object3.spec);
     const target = templates2.get(template);
     if (target) return walk({ key: what, trail: `${via} \u2192 ${what}: `, templates: templates2 }, template, target);
@@ -88895,7 +88905,7 @@ async function templateRefProblems(workflow, source, reading) {
     const via = source && `${source}: spec.workflowTemplateRef`;
     const object3 = await found(via ? `${via}: ` : "", ref);
     if (!object3) return false;
-    const key = named(ref);
+    const key = named2(ref);
     const { templates: templates2, own: its } = specOf(object3.spec, workflow.spec);
     await walkSpec({ key, trail: via ? `${via} \u2192 ${key}: ` : `${key}: `, templates: templates2 }, its);
     await followAll({ key, trail, templates: templates2 }, own3);
@@ -89208,17 +89218,17 @@ var init_apply = __esm({
        * they do not know (a RoleBinding's `subject`) before the server could refuse it.
        */
       async write(object3, dryRun) {
-        const named = !!object3.metadata?.name;
+        const named2 = !!object3.metadata?.name;
         const request = this.configuration.baseServer.makeRequestContext(
-          await this.specUriPath(object3, named ? "patch" : "create"),
-          named ? HttpMethod.PATCH : HttpMethod.POST
+          await this.specUriPath(object3, named2 ? "patch" : "create"),
+          named2 ? HttpMethod.PATCH : HttpMethod.POST
         );
         request.setHeaderParam("Accept", "application/json");
-        request.setHeaderParam("Content-Type", named ? PatchStrategy.ServerSideApply : "application/json");
+        request.setHeaderParam("Content-Type", named2 ? PatchStrategy.ServerSideApply : "application/json");
         if (dryRun) request.setQueryParam("dryRun", "All");
         request.setQueryParam("fieldManager", fieldManager);
         request.setQueryParam("fieldValidation", "Strict");
-        if (named) request.setQueryParam("force", "true");
+        if (named2) request.setQueryParam("force", "true");
         request.setBody(JSON.stringify(object3));
         return this.requestPromise(request, "any");
       }
@@ -91107,7 +91117,7 @@ var init_resources = __esm({
        * is not confirmed is in the returned report and logged with the command that stops it.
        */
       async stopChaos(hurry) {
-        const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
+        const { connection, runId, namespaces, shutdown, kubectl, stopTimeoutMs, log } = this.#settings;
         const live = this.workflow;
         const stops = await stopRunChaos(
           connection,
@@ -91127,7 +91137,7 @@ var init_resources = __esm({
           },
           { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
         );
-        describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+        describeUnconfirmed(stops, { kubectl, strategy: shutdown }).forEach((line) => log(line));
         this.#adoptFound(stops);
         return stops;
       }
@@ -91358,6 +91368,10 @@ async function checkRun(cluster, context) {
     deadline.clear();
     await plan.lock.release();
   };
+  const commands2 = {
+    kubectl: kubectlFor({ ...config2, kubeconfigContent: context.kubeconfigContent }),
+    strategy: config2.workflow?.shutdown ?? "Stop"
+  };
   const start = async () => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces, plan.lock.held());
@@ -91368,14 +91382,23 @@ async function checkRun(cluster, context) {
         sending,
         applier: plan.applier.on(sending),
         namespaces: plan.namespaces,
-        shutdown: config2.workflow?.shutdown ?? "Stop",
+        shutdown: commands2.strategy,
+        kubectl: commands2.kubectl,
         cleanup: config2.cleanup,
         stopTimeoutMs: config2.stopTimeoutMs,
         log,
         warn,
         onCreated: (created) => context.onCreated?.(plan.runId, created)
       });
-      const chaos = await runChaos(config2, context, { main: main2, plan, resources: resources2, deadline, hurry, warn });
+      const chaos = await runChaos(config2, context, {
+        main: main2,
+        plan,
+        resources: resources2,
+        deadline,
+        hurry,
+        warn,
+        commands: commands2
+      });
       let report;
       try {
         context.onPhase?.("report");
@@ -91385,9 +91408,9 @@ async function checkRun(cluster, context) {
         const source = plan.workflow && workflowSource(config2.workflow?.file, plan.workflow);
         report = await collectReport(config2, reading, resources2, chaos, warn, source);
       } catch (error2) {
-        throw await failedRun(error2, config2, resources2, chaos.stops, hurry);
+        throw await failedRun(error2, commands2, resources2, chaos.stops, hurry);
       }
-      if (chaos.stops) report = withStopCases(report, chaos.stops, config2.workflow?.shutdown ?? "Stop");
+      if (chaos.stops) report = withStopCases(report, chaos.stops, commands2);
       return {
         runId: plan.runId,
         report,
@@ -91527,7 +91550,7 @@ ${problems.join("\n")}`);
 }
 async function runChaos(config2, context, parts) {
   const { log, signal: signal3 } = context;
-  const { main: main2, plan, resources: resources2, deadline, hurry, warn } = parts;
+  const { main: main2, plan, resources: resources2, deadline, hurry, warn, commands: commands2 } = parts;
   const interrupted = AbortSignal.any([signal3, deadline.signal]);
   let load2;
   let waited;
@@ -91562,7 +91585,7 @@ async function runChaos(config2, context, parts) {
     if (!interrupted.aborted) {
       const stops2 = resources2.started ? await resources2.stopChaos(AbortSignal.any([signal3, hurry])) : void 0;
       await load2?.terminate("on cancel");
-      throw await failedRun(error2, config2, resources2, stops2, hurry);
+      throw await failedRun(error2, commands2, resources2, stops2, hurry);
     }
   }
   const cancelled = signal3.aborted ? cancelReason(signal3) : waited?.chaos.cancelled;
@@ -91600,10 +91623,9 @@ async function runChaos(config2, context, parts) {
   const loadExit = await load2.finish(deadline.endsAt, signal3);
   return { ...result, loadExit, cancelled: signal3.aborted ? cancelReason(signal3) : void 0 };
 }
-async function failedRun(error2, config2, resources2, stops, hurry) {
+async function failedRun(error2, commands2, resources2, stops, hurry) {
   await resources2.cleanup(false, hurry, stops);
-  const shutdown = config2.workflow?.shutdown ?? "Stop";
-  return carryingStopCases(error2, stops ? withStopCases({ suites: [] }, stops, shutdown) : { suites: [] });
+  return carryingStopCases(error2, stops ? withStopCases({ suites: [] }, stops, commands2) : { suites: [] });
 }
 async function chaosOutlivingWorkflow(connection, resources2, { workflow }) {
   const live = workflow?.workflow;
@@ -91750,6 +91772,7 @@ var init_run = __esm({
     init_client();
     init_context();
     init_errors4();
+    init_kubeconfig_source();
     init_manifests();
     init_until();
     init_client3();
@@ -91846,6 +91869,17 @@ async function runTargets(config2, context) {
   const late = await finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
+function ofTargetReport(target, report) {
+  const { suites } = underLabel(report, target.name);
+  return {
+    suites: suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map(
+        (testCase) => testCase.kind === "chaos-stop" && testCase.message ? { ...testCase, message: named(target, testCase.message) } : testCase
+      )
+    }))
+  };
+}
 function warningsRaisedBy(run) {
   if (run?.status === "fulfilled") return run.value.warnings;
   return warningsCarriedBy(run?.reason);
@@ -91853,7 +91887,7 @@ function warningsRaisedBy(run) {
 function targetReport(target, started) {
   const warnings = ofTarget(target, warningsRaisedBy(started));
   if (started?.status === "fulfilled")
-    return withRunWarnings(underLabel(started.value.report, target.name), warnings);
+    return withRunWarnings(ofTargetReport(target, started.value.report), warnings);
   const suite = {
     kind: "chaosengine",
     name: target.name,
@@ -91870,13 +91904,13 @@ function targetReport(target, started) {
       }
     ]
   };
-  const stopCases = underLabel(stopCasesCarriedBy(started?.reason) ?? { suites: [] }, target.name);
+  const stopCases = ofTargetReport(target, stopCasesCarriedBy(started?.reason) ?? { suites: [] });
   return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
 }
 function clusterStopCases(target, check, run) {
   if (check?.status === "rejected") return { suites: [] };
   const cases = run?.status === "fulfilled" ? stopCasesIn(run.value.report) : stopCasesCarriedBy(run?.reason);
-  return cases && underLabel(cases, target.name);
+  return cases && ofTargetReport(target, cases);
 }
 async function refuseUnlessAllAccepted(targets, checked2) {
   const rejected = checked2.flatMap(
@@ -91909,7 +91943,7 @@ function nothingRan(failures) {
 ${failures.map(({ target, error: error2 }) => `${target.name}: ${errorMessage(error2)}`).join("\n")}`
   );
 }
-var ofTarget;
+var named, ofTarget;
 var init_targets = __esm({
   "src/run/targets.ts"() {
     "use strict";
@@ -91922,7 +91956,8 @@ var init_targets = __esm({
     init_stop_report();
     init_warnings();
     init_run();
-    ofTarget = (target, warnings) => warnings.map((warning) => `target ${target.name}: ${warning}`);
+    named = (target, text4) => `target ${target.name}: ${text4}`;
+    ofTarget = (target, warnings) => warnings.map((warning) => named(target, warning));
   }
 });
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ReportCase } from '../../../src/report/model.ts';
+import { kubectlFor } from '../../../src/kube/kubeconfig-source.ts';
 import type { StopReport } from '../../../src/run/stop.ts';
 import {
   carryingStopCases,
@@ -30,8 +31,11 @@ const stops: StopReport = {
   ],
 };
 
+/** The commands of a run that reaches its cluster as kubectl does by default. */
+const bare = { kubectl: 'kubectl', strategy: 'Stop' } as const;
+
 test('each unconfirmed engine, workflow and selector gets a log line with its command', () => {
-  const lines = describeUnconfirmed(stops, 'Terminate').join('\n');
+  const lines = describeUnconfirmed(stops, { kubectl: 'kubectl', strategy: 'Terminate' }).join('\n');
   assert.doesNotMatch(lines, /shop\/done/, 'what was confirmed is not reported');
   assert.match(
     lines,
@@ -53,7 +57,7 @@ test('each unconfirmed engine, workflow and selector gets a log line with its co
     ),
   );
   assert.deepEqual(
-    describeUnconfirmed({ ...stops, engines: [stops.engines[0]!], workflows: [], unlisted: [] }, 'Stop'),
+    describeUnconfirmed({ ...stops, engines: [stops.engines[0]!], workflows: [], unlisted: [] }, bare),
     [],
   );
 });
@@ -62,7 +66,7 @@ test('the report gets an errored "chaos stopped" case in the engine\'s own suite
   const report = withStopCases(
     { suites: [{ kind: 'chaosengine', name: 'shop/cart-chaos', properties: {}, cases: [] }] },
     stops,
-    'Stop',
+    bare,
   );
   const byName = Object.fromEntries(report.suites.map((s) => [s.name, s]));
   const engineCase = byName['shop/cart-chaos']?.cases[0];
@@ -77,7 +81,7 @@ test('the report gets an errored "chaos stopped" case in the engine\'s own suite
 
 test('an error carries the cases of its stops not confirmed, keeping its class; none when all were', () => {
   const error = new TypeError('watch refused');
-  const cases = withStopCases({ suites: [] }, stops, 'Stop');
+  const cases = withStopCases({ suites: [] }, stops, bare);
   assert.equal(carryingStopCases(error, cases), error);
   assert.deepEqual(stopCasesCarriedBy(error), cases);
   // Every stop confirmed is said too: the action's post step leaves such a cluster alone.
@@ -89,7 +93,7 @@ test('an error carries the cases of its stops not confirmed, keeping its class; 
 
 test('under an error: each stop it could not confirm, as its case says, then the run warnings', () => {
   const error = carryingWarnings(
-    carryingStopCases(new Error('watch refused'), withStopCases({ suites: [] }, stops, 'Stop')),
+    carryingStopCases(new Error('watch refused'), withStopCases({ suites: [] }, stops, bare)),
     ['run id r1 not locked'],
   );
   assert.deepEqual(warningsUnderError(error), [
@@ -113,7 +117,7 @@ test("a report's chaos stopped cases, in their suites, and no suite without one"
       ],
     },
     stops,
-    'Stop',
+    bare,
   );
   const only = stopCasesIn(report);
   assert.deepEqual(
@@ -129,3 +133,31 @@ test("a report's chaos stopped cases, in their suites, and no suite without one"
 function passed(className: string): ReportCase {
   return { kind: 'experiment', className, name: 'pod-delete', outcome: 'pass', properties: {} };
 }
+
+test('a cluster reached by a kubeconfig file and a context the run was given: each command reaches it too', () => {
+  const kubectl = kubectlFor({
+    kubeconfig: "/ci/us cluster's.yaml",
+    context: 'arn:aws:eks:us-east-1:1:cluster/us',
+  });
+  const to = `kubectl --kubeconfig '/ci/us cluster'\\''s.yaml' --context arn:aws:eks:us-east-1:1:cluster/us`;
+  assert.deepEqual(
+    withStopCases({ suites: [] }, stops, { kubectl, strategy: 'Stop' }).suites.map(
+      (suite) => suite.cases[0]?.properties.command,
+    ),
+    [
+      `${to} patch chaosengine cart-chaos -n shop --type merge -p '{"spec":{"engineState":"stop"}}'`,
+      `${to} patch workflow chaos-load-x -n shop --type merge -p '{"spec":{"shutdown":"Stop"}}'`,
+      `${to} get chaosengines -n shop -l chaos-gate.io/run=r1 -o name | xargs -r ${to} patch -n shop --type merge -p '{"spec":{"engineState":"stop"}}'`,
+    ],
+  );
+  assert.ok(
+    describeUnconfirmed(stops, { kubectl, strategy: 'Stop' }).includes(
+      `[chaos-gate]   to stop it: ${to} patch chaosengine cart-chaos -n shop --type merge -p '{"spec":{"engineState":"stop"}}'`,
+    ),
+  );
+  // What kubectl finds by itself reaches the cluster the run reached from where it ran: no flag; nor
+  // for the pod's service account, or inline content, which has no file to name.
+  assert.equal(kubectlFor({}), 'kubectl');
+  assert.equal(kubectlFor({ inCluster: true }), 'kubectl');
+  assert.equal(kubectlFor({ kubeconfigContent: 'apiVersion: v1', context: 'eu' }), 'kubectl --context eu');
+});

@@ -12,17 +12,17 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-62LSWJ6U.js";
+} from "./chunk-OGEB2XEZ.js";
 import {
   readableResults
 } from "./chunk-PQ4CCWBC.js";
 import "./chunk-7M77NE7O.js";
 import {
   loadKubeContext
-} from "./chunk-RRAAJKSG.js";
+} from "./chunk-RILJ2G72.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-CVJQ4RIC.js";
-import "./chunk-RYWGQXFK.js";
+import "./chunk-ZZBENYXT.js";
 import "./chunk-J46NZ4OZ.js";
 import "./chunk-Q4M3HB2T.js";
 import "./chunk-CVQCVXWB.js";

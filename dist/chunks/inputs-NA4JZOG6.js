@@ -6,7 +6,7 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-DXPKS2IG.js";
+} from "./chunk-NCTPFNDA.js";
 import "./chunk-SN57RAQU.js";
 import "./chunk-4MR5KKR3.js";
 import "./chunk-GMCAWLIK.js";
@@ -16,7 +16,7 @@ import "./chunk-CVJQ4RIC.js";
 import "./chunk-D4JIMD4Q.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
-import "./chunk-RYWGQXFK.js";
+import "./chunk-ZZBENYXT.js";
 import "./chunk-J46NZ4OZ.js";
 import "./chunk-Q4M3HB2T.js";
 import "./chunk-CVQCVXWB.js";

@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-R72KU5XQ.js";
+} from "./chunk-VH3YPLEO.js";
 import {
   LitmusClient,
   connect,
@@ -33,7 +33,7 @@ import {
   pMapSettled,
   resultPlural,
   statusCode
-} from "./chunk-62LSWJ6U.js";
+} from "./chunk-OGEB2XEZ.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -48,7 +48,7 @@ import {
   stopCasesCarriedBy,
   stopCasesIn,
   withStopCases
-} from "./chunk-SPWPI5VT.js";
+} from "./chunk-GKKUGNIP.js";
 import {
   formatDuration
 } from "./chunk-7M77NE7O.js";
@@ -59,7 +59,7 @@ import {
 import {
   describeCluster,
   spawnInGroup
-} from "./chunk-RRAAJKSG.js";
+} from "./chunk-RILJ2G72.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -68,7 +68,7 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-DXPKS2IG.js";
+} from "./chunk-NCTPFNDA.js";
 import {
   prepareWorkflow,
   workflowName,
@@ -92,6 +92,9 @@ import {
   mergeReports,
   underLabel
 } from "./chunk-CVJQ4RIC.js";
+import {
+  kubectlFor
+} from "./chunk-ZZBENYXT.js";
 import {
   settingName
 } from "./chunk-Q4M3HB2T.js";
@@ -146,9 +149,9 @@ async function templateRefProblems(workflow, source, reading) {
   const reads = /* @__PURE__ */ new Map();
   const walked = /* @__PURE__ */ new Set();
   const trail = source && `${source}: `;
-  const named = (ref) => `${ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"} ${ref.name}`;
+  const named2 = (ref) => `${ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"} ${ref.name}`;
   const read = (ref) => {
-    const what = named(ref);
+    const what = named2(ref);
     const known = reads.get(what);
     if (known) return known;
     const found2 = reading.read(ref).then(
@@ -191,13 +194,13 @@ async function templateRefProblems(workflow, source, reading) {
       `in namespace ${reading.namespace}, where the workflow is submitted`,
       `kubectl get workflowtemplates -n ${reading.namespace}`
     ];
-    problems.push(`${at}${named(ref)}: not found ${where} (\`${list}\` lists those there)`);
+    problems.push(`${at}${named2(ref)}: not found ${where} (\`${list}\` lists those there)`);
     return void 0;
   };
   const follow = async (via, ref, template) => {
     const object = await found(`${via}: `, ref);
     if (!object) return;
-    const what = named(ref);
+    const what = named2(ref);
     const { templates: templates2 } = specOf(object.spec);
     const target = templates2.get(template);
     if (target) return walk({ key: what, trail: `${via} \u2192 ${what}: `, templates: templates2 }, template, target);
@@ -207,7 +210,7 @@ async function templateRefProblems(workflow, source, reading) {
     const via = source && `${source}: spec.workflowTemplateRef`;
     const object = await found(via ? `${via}: ` : "", ref);
     if (!object) return false;
-    const key = named(ref);
+    const key = named2(ref);
     const { templates: templates2, own: its } = specOf(object.spec, workflow.spec);
     await walkSpec({ key, trail: via ? `${via} \u2192 ${key}: ` : `${key}: `, templates: templates2 }, its);
     await followAll({ key, trail, templates: templates2 }, own2);
@@ -569,6 +572,10 @@ async function checkRun(cluster, context) {
     deadline.clear();
     await plan.lock.release();
   };
+  const commands = {
+    kubectl: kubectlFor({ ...config, kubeconfigContent: context.kubeconfigContent }),
+    strategy: config.workflow?.shutdown ?? "Stop"
+  };
   const start = async () => {
     try {
       context.onStarted?.(plan.runId, plan.namespaces, plan.lock.held());
@@ -579,14 +586,23 @@ async function checkRun(cluster, context) {
         sending,
         applier: plan.applier.on(sending),
         namespaces: plan.namespaces,
-        shutdown: config.workflow?.shutdown ?? "Stop",
+        shutdown: commands.strategy,
+        kubectl: commands.kubectl,
         cleanup: config.cleanup,
         stopTimeoutMs: config.stopTimeoutMs,
         log,
         warn,
         onCreated: (created) => context.onCreated?.(plan.runId, created)
       });
-      const chaos = await runChaos(config, context, { main, plan, resources, deadline, hurry, warn });
+      const chaos = await runChaos(config, context, {
+        main,
+        plan,
+        resources,
+        deadline,
+        hurry,
+        warn,
+        commands
+      });
       let report;
       try {
         context.onPhase?.("report");
@@ -596,9 +612,9 @@ async function checkRun(cluster, context) {
         const source = plan.workflow && workflowSource(config.workflow?.file, plan.workflow);
         report = await collectReport(config, reading, resources, chaos, warn, source);
       } catch (error) {
-        throw await failedRun(error, config, resources, chaos.stops, hurry);
+        throw await failedRun(error, commands, resources, chaos.stops, hurry);
       }
-      if (chaos.stops) report = withStopCases(report, chaos.stops, config.workflow?.shutdown ?? "Stop");
+      if (chaos.stops) report = withStopCases(report, chaos.stops, commands);
       return {
         runId: plan.runId,
         report,
@@ -738,7 +754,7 @@ ${problems.join("\n")}`);
 }
 async function runChaos(config, context, parts) {
   const { log, signal } = context;
-  const { main, plan, resources, deadline, hurry, warn } = parts;
+  const { main, plan, resources, deadline, hurry, warn, commands } = parts;
   const interrupted = AbortSignal.any([signal, deadline.signal]);
   let load;
   let waited;
@@ -773,7 +789,7 @@ async function runChaos(config, context, parts) {
     if (!interrupted.aborted) {
       const stops2 = resources.started ? await resources.stopChaos(AbortSignal.any([signal, hurry])) : void 0;
       await load?.terminate("on cancel");
-      throw await failedRun(error, config, resources, stops2, hurry);
+      throw await failedRun(error, commands, resources, stops2, hurry);
     }
   }
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
@@ -811,10 +827,9 @@ async function runChaos(config, context, parts) {
   const loadExit = await load.finish(deadline.endsAt, signal);
   return { ...result, loadExit, cancelled: signal.aborted ? cancelReason(signal) : void 0 };
 }
-async function failedRun(error, config, resources, stops, hurry) {
+async function failedRun(error, commands, resources, stops, hurry) {
   await resources.cleanup(false, hurry, stops);
-  const shutdown = config.workflow?.shutdown ?? "Stop";
-  return carryingStopCases(error, stops ? withStopCases({ suites: [] }, stops, shutdown) : { suites: [] });
+  return carryingStopCases(error, stops ? withStopCases({ suites: [] }, stops, commands) : { suites: [] });
 }
 async function chaosOutlivingWorkflow(connection, resources, { workflow }) {
   const live = workflow?.workflow;
@@ -1012,7 +1027,19 @@ async function runTargets(config, context) {
   const late = await finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
 }
-var ofTarget = (target, warnings) => warnings.map((warning) => `target ${target.name}: ${warning}`);
+var named = (target, text) => `target ${target.name}: ${text}`;
+var ofTarget = (target, warnings) => warnings.map((warning) => named(target, warning));
+function ofTargetReport(target, report) {
+  const { suites } = underLabel(report, target.name);
+  return {
+    suites: suites.map((suite) => ({
+      ...suite,
+      cases: suite.cases.map(
+        (testCase) => testCase.kind === "chaos-stop" && testCase.message ? { ...testCase, message: named(target, testCase.message) } : testCase
+      )
+    }))
+  };
+}
 function warningsRaisedBy(run) {
   if (run?.status === "fulfilled") return run.value.warnings;
   return warningsCarriedBy(run?.reason);
@@ -1020,7 +1047,7 @@ function warningsRaisedBy(run) {
 function targetReport(target, started) {
   const warnings = ofTarget(target, warningsRaisedBy(started));
   if (started?.status === "fulfilled")
-    return withRunWarnings(underLabel(started.value.report, target.name), warnings);
+    return withRunWarnings(ofTargetReport(target, started.value.report), warnings);
   const suite = {
     kind: "chaosengine",
     name: target.name,
@@ -1037,13 +1064,13 @@ function targetReport(target, started) {
       }
     ]
   };
-  const stopCases = underLabel(stopCasesCarriedBy(started?.reason) ?? { suites: [] }, target.name);
+  const stopCases = ofTargetReport(target, stopCasesCarriedBy(started?.reason) ?? { suites: [] });
   return withRunWarnings(mergeReports({ suites: [suite] }, stopCases), warnings);
 }
 function clusterStopCases(target, check, run) {
   if (check?.status === "rejected") return { suites: [] };
   const cases = run?.status === "fulfilled" ? stopCasesIn(run.value.report) : stopCasesCarriedBy(run?.reason);
-  return cases && underLabel(cases, target.name);
+  return cases && ofTargetReport(target, cases);
 }
 async function refuseUnlessAllAccepted(targets, checked) {
   const rejected = checked.flatMap(

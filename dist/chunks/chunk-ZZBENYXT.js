@@ -48,8 +48,19 @@ function kubeconfigFiles(target) {
     throw new CannotRunError(`KUBECONFIG names no file that exists: ${fromEnv.join(", ")}`);
   return existing;
 }
+function kubectlFor(target) {
+  const flags = [
+    ...!target.inCluster && !target.kubeconfigContent && target.kubeconfig ? ["--kubeconfig", target.kubeconfig] : [],
+    ...!target.inCluster && target.context ? ["--context", target.context] : []
+  ];
+  return ["kubectl", ...flags.map(shellWord)].join(" ");
+}
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
 
 export {
   NoClusterAccessError,
-  kubeconfigSource
+  kubeconfigSource,
+  kubectlFor
 };

@@ -11,37 +11,37 @@ import {
 // src/run/stop-report.ts
 var stopEngine = `--type merge -p '{"spec":{"engineState":"stop"}}'`;
 var shutdownWorkflow = (strategy) => `--type merge -p '{"spec":{"shutdown":"${strategy}"}}'`;
-function unconfirmed(report, strategy) {
+function unconfirmed(report, { kubectl, strategy }) {
   return [
     ...report.engines.filter((e) => !e.confirmed).map(({ ref, why }) => ({
       suite: { kind: "chaosengine", name: `${ref.namespace}/${ref.name}` },
       what: `ChaosEngine ${ref.namespace}/${ref.name}`,
       why: why ?? "",
-      command: `kubectl patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
+      command: `${kubectl} patch chaosengine ${ref.name} -n ${ref.namespace} ${stopEngine}`
     })),
     ...report.workflows.filter((w) => !w.confirmed).map(({ ref, why }) => ({
       suite: { kind: "workflow", name: `${ref.namespace}/${ref.name}` },
       what: `Workflow ${ref.namespace}/${ref.name}`,
       why: why ?? "",
-      command: `kubectl patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
+      command: `${kubectl} patch workflow ${ref.name} -n ${ref.namespace} ${shutdownWorkflow(strategy)}`
     })),
     ...report.unlisted.map(({ kind, namespace, selector, why }) => ({
       suite: { kind: "chaosengine", name: `${namespace} (${selector})` },
       what: `${kind} labelled ${selector} in namespace ${namespace}`,
       why,
-      command: `kubectl get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r kubectl patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
+      command: `${kubectl} get ${kind.toLowerCase()} -n ${namespace} -l ${selector} -o name | xargs -r ${kubectl} patch -n ${namespace} ${kind === "Workflows" ? shutdownWorkflow(strategy) : stopEngine}`
     }))
   ];
 }
-function describeUnconfirmed(report, strategy) {
-  return unconfirmed(report, strategy).flatMap(({ what, why, command }) => [
+function describeUnconfirmed(report, commands) {
+  return unconfirmed(report, commands).flatMap(({ what, why, command }) => [
     `[chaos-gate] ERROR: chaos may still be running: ${what} was not confirmed stopped: ${why}`,
     `[chaos-gate]   to stop it: ${command}`
   ]);
 }
-function withStopCases(report, stops, strategy) {
+function withStopCases(report, stops, commands) {
   const suites = report.suites.map((suite) => ({ ...suite, cases: [...suite.cases] }));
-  for (const { suite: where, what, why, command } of unconfirmed(stops, strategy)) {
+  for (const { suite: where, what, why, command } of unconfirmed(stops, commands)) {
     let suite = suites.find((s) => s.kind === where.kind && s.name === where.name);
     if (!suite) {
       suite = { kind: where.kind, name: where.name, properties: {}, cases: [] };

@@ -7,8 +7,8 @@ import {
   describeCluster,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-RRAAJKSG.js";
-import "./chunk-RYWGQXFK.js";
+} from "./chunk-RILJ2G72.js";
+import "./chunk-ZZBENYXT.js";
 import "./chunk-J46NZ4OZ.js";
 import "./chunk-Q4M3HB2T.js";
 import "./chunk-CVQCVXWB.js";

@@ -12,7 +12,7 @@ import {
 } from "./chunk-3QDMXMGK.js";
 import {
   warningsUnderError
-} from "./chunk-SPWPI5VT.js";
+} from "./chunk-GKKUGNIP.js";
 import "./chunk-TIKHTCVE.js";
 import "./chunk-7M77NE7O.js";
 import {
@@ -219,7 +219,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-GIYZ3WSF.js");
+        const { runTargets } = await import("./targets-BOTIC2ZL.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -235,7 +235,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-JAAQTRYJ.js"),
+          import("./report-CGETGA34.js"),
           import("./publish-AOHSNJVR.js")
         ]);
         const sources = parsed.sources;
@@ -252,7 +252,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-KNN67K4N.js");
+        const { validateRun } = await import("./inputs-NA4JZOG6.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -24,7 +24,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-RRAAJKSG.js";
+} from "./chunk-RILJ2G72.js";
 import {
   redact
 } from "./chunk-QDUWXCRZ.js";

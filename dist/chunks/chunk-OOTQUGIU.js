@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-RRAAJKSG.js";
+} from "./chunk-RILJ2G72.js";
 import {
   caseReasons,
   judgedCases,
@@ -20034,4 +20034,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-XRISZF3X.js.LEGAL.txt */
+/*! For license information please see chunk-OOTQUGIU.js.LEGAL.txt */

@@ -17,7 +17,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-62LSWJ6U.js";
+} from "./chunk-OGEB2XEZ.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -31,7 +31,7 @@ import {
 } from "./chunk-PQ4CCWBC.js";
 import {
   describeUnconfirmed
-} from "./chunk-SPWPI5VT.js";
+} from "./chunk-GKKUGNIP.js";
 import {
   formatDuration
 } from "./chunk-7M77NE7O.js";
@@ -43,7 +43,7 @@ import {
   PatchStrategy,
   V1MicroTime,
   setHeaderOptions
-} from "./chunk-RRAAJKSG.js";
+} from "./chunk-RILJ2G72.js";
 import {
   argoApiVersion,
   isClusterScopedKind,
@@ -1328,7 +1328,7 @@ var RunResources = class _RunResources {
    * is not confirmed is in the returned report and logged with the command that stops it.
    */
   async stopChaos(hurry) {
-    const { connection, runId, namespaces, shutdown, stopTimeoutMs, log } = this.#settings;
+    const { connection, runId, namespaces, shutdown, kubectl, stopTimeoutMs, log } = this.#settings;
     const live = this.workflow;
     const stops = await stopRunChaos(
       connection,
@@ -1348,7 +1348,7 @@ var RunResources = class _RunResources {
       },
       { deadlineMs: stopTimeoutMs, hurry, log, shutdown }
     );
-    describeUnconfirmed(stops, shutdown).forEach((line) => log(line));
+    describeUnconfirmed(stops, { kubectl, strategy: shutdown }).forEach((line) => log(line));
     this.#adoptFound(stops);
     return stops;
   }

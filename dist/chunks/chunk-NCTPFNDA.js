@@ -26,7 +26,7 @@ import {
 import {
   NoClusterAccessError,
   kubeconfigSource
-} from "./chunk-RYWGQXFK.js";
+} from "./chunk-ZZBENYXT.js";
 import {
   configFileName,
   settingName
@@ -587,7 +587,7 @@ async function validateRun(config) {
   };
 }
 async function loadKube(target, options = {}) {
-  const { contextNamespace, loadKubeContext } = await import("./context-K2DNOQ5G.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-KVFYVJJO.js");
   const kc = loadKubeContext(target, options);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }
