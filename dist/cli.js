@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-LLALN7AQ.js";
+} from "./chunks/chunk-K4K53TY6.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-Q4M3HB2T.js";
-import "./chunks/chunk-5IL7PTUQ.js";
+import "./chunks/chunk-YVWUPZAG.js";
+import "./chunks/chunk-I6FGCH2J.js";
 
 // src/cli/index.ts
 import * as nodeModule from "node:module";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-LKX2ZEE5.js");
+var { main } = await import("./chunks/main-NTPBRASZ.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-C76DB4UX.js";
-import "./chunks/chunk-UTVIMPTR.js";
-import "./chunks/chunk-2TMFXSHH.js";
+} from "./chunks/chunk-PQXXVZDO.js";
+import "./chunks/chunk-E3G2BOWV.js";
+import "./chunks/chunk-GT5XNYMC.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-LRWWHQEN.js";
+} from "./chunks/chunk-BVJW56WK.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -27,35 +27,35 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-OOTQUGIU.js";
-import "./chunks/chunk-VH3YPLEO.js";
-import "./chunks/chunk-OGEB2XEZ.js";
+} from "./chunks/chunk-WD7LUDSZ.js";
+import "./chunks/chunk-LPSZ4QBO.js";
+import "./chunks/chunk-VT6T4KIK.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-PQ4CCWBC.js";
+import "./chunks/chunk-5MARIX4C.js";
 import {
   loadConfig
-} from "./chunks/chunk-3QDMXMGK.js";
+} from "./chunks/chunk-5L7FIR77.js";
 import {
   stopCasesCarriedBy,
   warningsUnderError
-} from "./chunks/chunk-GKKUGNIP.js";
-import "./chunks/chunk-TIKHTCVE.js";
-import "./chunks/chunk-7M77NE7O.js";
+} from "./chunks/chunk-AXTWOSKH.js";
+import "./chunks/chunk-YDNQPN3A.js";
+import "./chunks/chunk-LF3FT27P.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-D4KOSIXE.js";
-import "./chunks/chunk-WLGA3AOM.js";
-import "./chunks/chunk-RILJ2G72.js";
-import "./chunks/chunk-NCTPFNDA.js";
-import "./chunks/chunk-SN57RAQU.js";
-import "./chunks/chunk-4MR5KKR3.js";
-import "./chunks/chunk-GMCAWLIK.js";
-import "./chunks/chunk-YCVIYSWM.js";
+} from "./chunks/chunk-24AFJYLT.js";
+import "./chunks/chunk-HQJ6WEL7.js";
+import "./chunks/chunk-2HSGNRDW.js";
+import "./chunks/chunk-FNAV7E2J.js";
+import "./chunks/chunk-ZWKKL3FQ.js";
+import "./chunks/chunk-AQR3BGEP.js";
+import "./chunks/chunk-GILXI3G2.js";
+import "./chunks/chunk-4Y32PKCH.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-ZOLMRRSH.js";
+} from "./chunks/chunk-FD6GADQI.js";
 import {
   chaosMayStillRun,
   suitesUnder,
@@ -63,20 +63,20 @@ import {
 } from "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation
-} from "./chunks/chunk-D4JIMD4Q.js";
+} from "./chunks/chunk-O2W75PI5.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-SVOU2F6U.js";
-import "./chunks/chunk-ZZBENYXT.js";
-import "./chunks/chunk-J46NZ4OZ.js";
-import "./chunks/chunk-Q4M3HB2T.js";
-import "./chunks/chunk-CVQCVXWB.js";
+import "./chunks/chunk-OAKIOCXP.js";
+import "./chunks/chunk-Z6P6WKDV.js";
+import "./chunks/chunk-YVWUPZAG.js";
+import "./chunks/chunk-2NT3QNSY.js";
 import {
   redact
-} from "./chunks/chunk-QDUWXCRZ.js";
+} from "./chunks/chunk-72G7U3RQ.js";
 import {
   CancelledError,
   errorMessage
-} from "./chunks/chunk-5IL7PTUQ.js";
+} from "./chunks/chunk-I6FGCH2J.js";
 
 // src/action/groups.ts
 var titles = {

@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-OOTQUGIU.js";
+} from "./chunks/chunk-WD7LUDSZ.js";
 import {
   ManifestApplier,
   RunResources,
@@ -20,49 +20,49 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-VH3YPLEO.js";
+} from "./chunks/chunk-LPSZ4QBO.js";
 import {
   connect,
   limited,
   pMap
-} from "./chunks/chunk-OGEB2XEZ.js";
+} from "./chunks/chunk-VT6T4KIK.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-PQ4CCWBC.js";
+import "./chunks/chunk-5MARIX4C.js";
 import {
   loadConfig
-} from "./chunks/chunk-3QDMXMGK.js";
+} from "./chunks/chunk-5L7FIR77.js";
 import {
   describeUnconfirmed
-} from "./chunks/chunk-GKKUGNIP.js";
-import "./chunks/chunk-TIKHTCVE.js";
-import "./chunks/chunk-7M77NE7O.js";
+} from "./chunks/chunk-AXTWOSKH.js";
+import "./chunks/chunk-YDNQPN3A.js";
+import "./chunks/chunk-LF3FT27P.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-RILJ2G72.js";
-import "./chunks/chunk-SN57RAQU.js";
-import "./chunks/chunk-4MR5KKR3.js";
+} from "./chunks/chunk-2HSGNRDW.js";
+import "./chunks/chunk-ZWKKL3FQ.js";
+import "./chunks/chunk-AQR3BGEP.js";
 import {
   RunWarnings
-} from "./chunks/chunk-GMCAWLIK.js";
-import "./chunks/chunk-YCVIYSWM.js";
+} from "./chunks/chunk-GILXI3G2.js";
+import "./chunks/chunk-4Y32PKCH.js";
 import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation
-} from "./chunks/chunk-D4JIMD4Q.js";
+} from "./chunks/chunk-O2W75PI5.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   kubectlFor
-} from "./chunks/chunk-ZZBENYXT.js";
-import "./chunks/chunk-J46NZ4OZ.js";
-import "./chunks/chunk-Q4M3HB2T.js";
-import "./chunks/chunk-CVQCVXWB.js";
+} from "./chunks/chunk-OAKIOCXP.js";
+import "./chunks/chunk-Z6P6WKDV.js";
+import "./chunks/chunk-YVWUPZAG.js";
+import "./chunks/chunk-2NT3QNSY.js";
 import {
   redact
-} from "./chunks/chunk-QDUWXCRZ.js";
+} from "./chunks/chunk-72G7U3RQ.js";
 import {
   errorMessage
-} from "./chunks/chunk-5IL7PTUQ.js";
+} from "./chunks/chunk-I6FGCH2J.js";
 
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {

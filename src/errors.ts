@@ -13,7 +13,10 @@ export class ConfigError extends CannotRunError {
 export class CancelledError extends Error {
   override name = 'CancelledError';
   readonly signal: NodeJS.Signals;
-  /** What the cancel left, told the user: `report`'s and `merge`'s; `run`'s is that no chaos started. */
+  /**
+   * What the cancel left, told the user: `report`'s and `merge`'s; `run`'s, the clusters whose chaos had
+   * started and failed by then. Unset for `run`: it came before any chaos started.
+   */
   readonly left?: string;
   constructor(signal: NodeJS.Signals, left?: string) {
     super(`cancelled by ${signal}${left ? `; ${left}` : ''}`);

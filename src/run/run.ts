@@ -514,7 +514,8 @@ async function runChaos(config: GateConfig, context: RunContext, parts: RunParts
   const cancelled = signal.aborted ? cancelReason(signal) : waited?.chaos.cancelled;
   if (cancelled && !resources.started) {
     await load?.terminate('on cancel');
-    throw new CancelledError(cancelled);
+    // Nothing applied, so nothing to stop: among several clusters, this one's stops are known.
+    throw carryingStopCases(new CancelledError(cancelled), { suites: [] });
   }
   const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
   const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };

@@ -79,9 +79,12 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     { concurrency: config.parallelTargets },
   );
   const sessions = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  // Past its preflight, a cluster's run fails once it began applying: no load runs before it here.
   const failures = targets.flatMap((target, i) => {
     const outcome = started[i];
-    return outcome?.status === 'rejected' ? [{ target, error: outcome.reason as unknown }] : [];
+    return outcome?.status === 'rejected'
+      ? [{ target, error: outcome.reason as unknown, afterPreflight: checked[i]?.status === 'fulfilled' }]
+      : [];
   });
   const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
   const stopCases = targets.map((target, i) => clusterStopCases(target, checked[i], started[i]));
@@ -227,10 +230,29 @@ async function refuseUnlessAllAccepted(
   );
 }
 
-/** Every cluster failed before any chaos: a cancel, or nothing could be judged (exit 2). */
-function nothingRan(failures: { target: Target; error: unknown }[]): Error {
-  const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error;
-  if (cancelled) return cancelled as CancelledError;
+/**
+ * Every cluster failed: a cancel, or nothing could be judged (exit 2). A cancel is the error of a
+ * cluster whose chaos it came before; a cluster that had failed by then once its chaos started is
+ * said with it, so the cancel is not told as one before any chaos.
+ */
+function nothingRan(failures: { target: Target; error: unknown; afterPreflight: boolean }[]): Error {
+  const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error as
+    CancelledError | undefined;
+  if (cancelled) {
+    const failedOnceStarted = failures.filter(
+      (f) => f.afterPreflight && !(f.error instanceof CancelledError),
+    );
+    if (failedOnceStarted.length === 0) return cancelled;
+    return new CancelledError(
+      cancelled.signal,
+      failedOnceStarted
+        .map(
+          ({ target, error }) =>
+            `target ${target.name} had failed once its chaos started: ${errorMessage(error)}`,
+        )
+        .join('; '),
+    );
+  }
   return new CannotRunError(
     `no cluster could be run:\n${failures.map(({ target, error }) => `${target.name}: ${errorMessage(error)}`).join('\n')}`,
   );

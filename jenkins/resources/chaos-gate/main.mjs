@@ -7407,7 +7407,10 @@ var init_errors = __esm({
     CancelledError = class extends Error {
       name = "CancelledError";
       signal;
-      /** What the cancel left, told the user: `report`'s and `merge`'s; `run`'s is that no chaos started. */
+      /**
+       * What the cancel left, told the user: `report`'s and `merge`'s; `run`'s, the clusters whose chaos had
+       * started and failed by then. Unset for `run`: it came before any chaos started.
+       */
       left;
       constructor(signal3, left) {
         super(`cancelled by ${signal3}${left ? `; ${left}` : ""}`);
@@ -91591,7 +91594,7 @@ async function runChaos(config2, context, parts) {
   const cancelled = signal3.aborted ? cancelReason(signal3) : waited?.chaos.cancelled;
   if (cancelled && !resources2.started) {
     await load2?.terminate("on cancel");
-    throw new CancelledError(cancelled);
+    throw carryingStopCases(new CancelledError(cancelled), { suites: [] });
   }
   const timedOut = !cancelled && (deadline.signal.aborted || !!waited?.chaos.timedOut);
   const chaosWindow = { startMs: chaosStartMs, endMs: Date.now() };
@@ -91840,7 +91843,7 @@ async function runTargets(config2, context) {
   const sessions = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
   const failures = targets.flatMap((target, i) => {
     const outcome2 = started[i];
-    return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason }] : [];
+    return outcome2?.status === "rejected" ? [{ target, error: outcome2.reason, afterPreflight: checked2[i]?.status === "fulfilled" }] : [];
   });
   const raised = targets.flatMap((target, i) => ofTarget(target, warningsRaisedBy(started[i])));
   const stopCases = targets.map((target, i) => clusterStopCases(target, checked2[i], started[i]));
@@ -91937,7 +91940,18 @@ async function refuseUnlessAllAccepted(targets, checked2) {
 }
 function nothingRan(failures) {
   const cancelled = failures.find((f) => f.error instanceof CancelledError)?.error;
-  if (cancelled) return cancelled;
+  if (cancelled) {
+    const failedOnceStarted = failures.filter(
+      (f) => f.afterPreflight && !(f.error instanceof CancelledError)
+    );
+    if (failedOnceStarted.length === 0) return cancelled;
+    return new CancelledError(
+      cancelled.signal,
+      failedOnceStarted.map(
+        ({ target, error: error2 }) => `target ${target.name} had failed once its chaos started: ${errorMessage(error2)}`
+      ).join("; ")
+    );
+  }
   return new CannotRunError(
     `no cluster could be run:
 ${failures.map(({ target, error: error2 }) => `${target.name}: ${errorMessage(error2)}`).join("\n")}`

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import nock from 'nock';
+import { main } from '../../../src/cli/main.ts';
 import { resolveConfig } from '../../../src/config/load.ts';
 import type { PartialConfig } from '../../../src/config/schema.ts';
 import { CannotRunError } from '../../../src/errors.ts';
@@ -1892,6 +1893,75 @@ test(
     assert.ok(
       warningsCarriedBy(error).some((w) => /report\.json: cannot write the report: ENOSPC/.test(w)),
       JSON.stringify(warningsCarriedBy(error)),
+    );
+  },
+);
+
+test(
+  'a cancel once a cluster failed after its chaos started, before the next one started: the CLI says so, not "before any chaos started"',
+  limit,
+  async (t) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-targets-late-cancel-'));
+    const err: string[] = [];
+    const fakes = ['eu', 'us'].map((name) => {
+      const fake = new FakeApi();
+      t.after(() => fake.close());
+      playOperator(fake, 'never');
+      return { name, fake };
+    });
+    const [eu] = fakes as [(typeof fakes)[0]];
+    // eu may not list engines once its engine is applied: its wait fails and its stop cannot be read
+    // back. The job is cancelled as eu stops its chaos, before us (one cluster at a time) starts.
+    eu.fake.inject(
+      { method: 'GET', path: /\/chaosengines$/, where: () => eu.fake.list('ChaosEngine').length > 0 },
+      engineForbidden,
+      1000,
+    );
+    eu.fake.inject({ where: isStop }, async () => {
+      process.kill(process.pid, 'SIGTERM');
+      await waitFor(() => err.some((line) => line.includes('received SIGTERM')), 'the signal');
+      return engineForbidden();
+    });
+    const targets = fakes.map(({ name, fake }) => {
+      const kubeconfig = path.join(dir, `${name}.yaml`);
+      writeFileSync(kubeconfig, fake.kubeconfig);
+      return { name, kubeconfig };
+    });
+    const config = path.join(dir, 'chaos-gate.yaml');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        rbac: [rbacFile],
+        engines: [engineFile],
+        timeout: '20s',
+        targets,
+        parallelTargets: 1,
+      }),
+    );
+
+    const code = await main(['run', '--config', config], { out: () => {}, err: (line) => err.push(line) });
+
+    assert.equal(code, 143, err.join('\n'));
+    assert.equal(fakes[1]?.fake.list('ChaosEngine').length, 0, 'us was cancelled before its chaos');
+    const told = err.filter((line) => !line.includes('received SIGTERM'));
+    assert.match(
+      told[0] ?? '',
+      /^chaos-gate: cancelled by SIGTERM; target eu had failed once its chaos started: watching ChaosEngines and ChaosResults: .*forbidden/,
+      err.join('\n'),
+    );
+    assert.doesNotMatch(err.join('\n'), /before any chaos started/);
+    // And what it left running on eu, with the command that stops it there.
+    assert.ok(
+      told.some(
+        (line) =>
+          line.startsWith(
+            'chaos-gate: WARNING: target eu: chaos may still be running: ChaosEngine default/nginx-chaos',
+          ) &&
+          line.endsWith(
+            `to stop it: kubectl --kubeconfig ${targets[0]?.kubeconfig} patch chaosengine nginx-chaos -n default --type merge -p '{"spec":{"engineState":"stop"}}'`,
+          ),
+      ),
+      err.join('\n'),
     );
   },
 );

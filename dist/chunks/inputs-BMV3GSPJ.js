@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+} from "./chunk-FNAV7E2J.js";
+import "./chunk-ZWKKL3FQ.js";
+import "./chunk-AQR3BGEP.js";
+import "./chunk-GILXI3G2.js";
+import "./chunk-4Y32PKCH.js";
+import "./chunk-FD6GADQI.js";
+import "./chunk-CVJQ4RIC.js";
+import "./chunk-O2W75PI5.js";
+import "./chunk-5L5Z5RRO.js";
+import "./chunk-SVOU2F6U.js";
+import "./chunk-OAKIOCXP.js";
+import "./chunk-Z6P6WKDV.js";
+import "./chunk-YVWUPZAG.js";
+import "./chunk-2NT3QNSY.js";
+import "./chunk-72G7U3RQ.js";
+import "./chunk-I6FGCH2J.js";
+export {
+  checkRunInputs,
+  prepareCluster,
+  prepareTargets,
+  validateRun
+};

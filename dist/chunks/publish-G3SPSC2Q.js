@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  cancellableReports,
+  conclude,
+  describeDecision,
+  refuseAllSkipped,
+  refuseBadReportPaths,
+  removeReports,
+  reportPathProblems,
+  runMeta
+} from "./chunk-FD6GADQI.js";
+import "./chunk-CVJQ4RIC.js";
+import "./chunk-O2W75PI5.js";
+import "./chunk-SVOU2F6U.js";
+import "./chunk-YVWUPZAG.js";
+import "./chunk-72G7U3RQ.js";
+import "./chunk-I6FGCH2J.js";
+export {
+  cancellableReports,
+  conclude,
+  describeDecision,
+  refuseAllSkipped,
+  refuseBadReportPaths,
+  removeReports,
+  reportPathProblems,
+  runMeta
+};
