@@ -519,6 +519,15 @@ test('exit 143 and 130 (the CLI was cancelled) abort the build saying the chaos 
     }
 }
 
+test('exit 143 with chaos not confirmed stopped and no report written: the build fails saying chaos may still be running, not that it was stopped') {
+    def h = stubbedCli(143, 'chaos-gate: cancelled by SIGTERM\n' +
+        "chaos-gate: WARNING: chaos may still be running: ChaosEngine shop/x was not confirmed stopped: forbidden; to stop it: kubectl patch chaosengine x -n shop --type merge -p '{\"spec\":{\"engineState\":\"stop\"}}'\n")
+    String message = failureOf { h.load(step).call(engines: ['e.yaml'], onGateFailure: 'UNSTABLE') }
+    assert message.startsWith('chaosGate: chaos may still be running: chaos-gate run was cancelled by SIGTERM (exit 143) and could not confirm that its chaos stopped: cancelled by SIGTERM\n' +
+        'chaos-gate: WARNING: chaos may still be running: ChaosEngine shop/x'): message
+    assert h.currentBuild.result == 'FAILURE'
+}
+
 test('chaos not confirmed stopped fails the build, never UNSTABLE nor "stopped", whatever the exit code') {
     [1, 143].each { code ->
         def h = new PipelineHarness()

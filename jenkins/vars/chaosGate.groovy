@@ -518,10 +518,16 @@ private void applyResult(String step, String command, String onGateFailure, int 
             return
         case 130:
         case 143:
+            String signal = exitCode == 130 ? 'SIGINT' : 'SIGTERM'
+            // No JSON report when none could be written: then the CLI's warnings under the cancel say
+            // whether chaos may still run, and such a build fails as above, not ABORTED.
+            String cancelText = cliError(reports.stderr)
+            if (saysChaosMayStillRun(cancelText)) {
+                error("${step}: chaos may still be running: chaos-gate ${command} was cancelled by ${signal} (exit ${exitCode}) and could not confirm that its chaos stopped: ${cancelText}")
+            }
             // Cancelled is no failed build: ABORTED, as when Jenkins stops the step itself (error can only
             // make a result worse, and FAILURE is not worse than ABORTED).
             currentBuild.result = 'ABORTED'
-            String signal = exitCode == 130 ? 'SIGINT' : 'SIGTERM'
             // A merge applies nothing: what it stops is its own reports, which it removes rather than
             // leave one cut off halfway.
             String done = command == 'merge' ? 'it removed the merged reports it had written, so none is published' : 'it stopped the chaos and cleaned up before exiting'
@@ -547,11 +553,14 @@ private String cliError(String stderrFile) {
     return fileExists(stderrFile) ? errorText(readFile(stderrFile)) : '(no output)'
 }
 
-/** The CLI's own message ("chaos-gate: error: ..." and the lines after it), or the last lines of stderr. */
+/**
+ * The CLI's own message ("chaos-gate: error: ..." or "chaos-gate: cancelled by ...", and the lines after
+ * it), or the last lines of stderr.
+ */
 @NonCPS
 private static String errorText(String stderr) {
     List<String> lines = stderr.readLines().findAll { it.trim() }
-    int start = lines.findIndexOf { it.startsWith('chaos-gate: error: ') }
+    int start = lines.findIndexOf { it ==~ /chaos-gate: (error: |cancelled by ).*/ }
     List<String> chosen = start >= 0 ? lines.subList(start, lines.size()) : lines.takeRight(5)
-    return chosen ? chosen.join('\n').replaceFirst('^chaos-gate: error: ', '') : '(no output)'
+    return chosen ? chosen.join('\n').replaceFirst('^chaos-gate: (error: )?', '') : '(no output)'
 }
