@@ -20,7 +20,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-LPSZ4QBO.js";
+} from "./chunks/chunk-UFY27RMQ.js";
 import {
   connect,
   limited,
@@ -40,12 +40,12 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-2HSGNRDW.js";
-import "./chunks/chunk-ZWKKL3FQ.js";
+import "./chunks/chunk-EY7DEMPL.js";
 import "./chunks/chunk-AQR3BGEP.js";
 import {
   RunWarnings
 } from "./chunks/chunk-GILXI3G2.js";
-import "./chunks/chunk-4Y32PKCH.js";
+import "./chunks/chunk-UZNBTKF2.js";
 import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation

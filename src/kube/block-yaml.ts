@@ -1,7 +1,7 @@
 // Reads the block-style YAML kubectl writes (go-yaml) several times faster than js-yaml, for large
 // results files. It knows a small subset: `---` between documents, comment lines, block mappings and
 // sequences (a sequence may sit at its key's indent), plain, single- and double-quoted scalars (also
-// wrapped onto more lines, as go-yaml wraps long strings), literal blocks (`|`), `{}` and `[]`. At
+// wrapped onto more lines, as go-yaml wraps long strings), literal blocks (`|`, `|2-`), `{}` and `[]`. At
 // anything else, or anything it finds wrong, it stops, and js-yaml reads on from the start of that
 // document: what loadYaml returns or throws is what js-yaml's `loadAll` with CORE_SCHEMA would.
 import { CORE_SCHEMA, loadAll, type Type } from 'js-yaml';
@@ -264,15 +264,20 @@ class Reader {
   }
 
   /**
-   * A literal block scalar (`|`, `|-`, `|+`), as go-yaml writes strings that hold line breaks: its lines
-   * at the indent of the first, blank lines kept, the last line break clipped, stripped or kept.
+   * A literal block scalar, as go-yaml writes strings that hold line breaks: `|`, `|-` or `|+`, with an
+   * indentation indicator (`|2-`) if the string starts with a space or line break. Its lines sit at the
+   * indicator's indent past `column` (js-yaml counts from the key or dash), or else at the indent of the
+   * first; blank lines are kept, the last line break clipped, stripped or kept.
    */
   private literal(header: string, column: number): string {
     const text = this.text;
-    const chomping = ['|', '|-', '|+'].indexOf(header); // an indent indicator, a comment: js-yaml's
-    if (chomping < 0) throw outside;
+    // js-yaml takes the indicators in either order; two chomping indicators or a comment are its to read.
+    const [, before, digit, after] = /^\|([-+]?)([1-9]?)([-+]?)$/.exec(header) ?? [];
+    if (before === undefined || (before && after)) throw outside;
+    const chomping = ['', '-', '+'].indexOf(before + after);
+    let indent = digit ? column + Number(digit) : -1;
     let value = '';
-    let indent = -1; // that of its first line
+    let read = false; // a line that is not blank
     let blanks = 0;
     let last = this.lineEnd; // the end of its last line
     for (let next = last + 1; next < text.length; next = this.lineEnd + 1) {
@@ -283,18 +288,18 @@ class Reader {
       if (from === this.lineEnd) blanks++;
       else if (from - next < (indent < 0 ? column + 1 : indent)) break;
       else {
-        // Blank lines before the first line set js-yaml's indent by their spaces: left to js-yaml.
+        // Without an indicator, blank lines before the first line set js-yaml's indent by their spaces.
         if (indent < 0 && blanks > 0) throw outside;
-        value += (indent < 0 ? '' : '\n'.repeat(1 + blanks)) + text.slice(from, this.lineEnd);
+        value += '\n'.repeat(read ? 1 + blanks : blanks) + text.slice(from, this.lineEnd);
         if (indent < 0) indent = from - next;
+        read = true;
         blanks = 0;
         last = this.lineEnd;
       }
     }
-    if (indent < 0) throw outside; // empty: left to js-yaml
     this.lineEnd = last;
     this.nextLine();
-    return value + ['\n', '', '\n'.repeat(1 + blanks)][chomping];
+    return value + [read ? '\n' : '', '', '\n'.repeat(read ? 1 + blanks : blanks)][chomping];
   }
 
   /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */

@@ -236,19 +236,22 @@ test('what kubectl get chaosresult NAME -o yaml writes for one result, and for n
   assertReadAsJsYaml(kubectl(...none, '-o', 'yaml'), JSON.parse(kubectl(...none, '-o', 'json')));
 });
 
-test(
-  'a string whose first line starts with a space, which kubectl writes as a `|2-` block, is read by the block reader alone',
-  { todo: 'the block reader leaves indentation indicators (`|2-`) to js-yaml' },
-  async () => {
-    const name = 'indented-lines-pod-delete';
-    await create({
-      apiVersion: `${litmusGroup}/${litmusVersion}`,
-      kind: 'ChaosResult',
-      metadata: { name, namespace: 'shapes' },
-      status: { probeStatuses: [{ name: 'cmd', status: { description: '  indented\nsecond' } }] },
-    });
-    const yaml = kubectl('get', 'chaosresult', name, '-n', 'shapes', '-o', 'yaml');
-    assert.match(yaml, /description: \|2-\n/);
-    assertReadAsJsYaml(yaml, JSON.parse(kubectl('get', 'chaosresult', name, '-n', 'shapes', '-o', 'json')));
-  },
-);
+test('strings that start with a space or a line break, which kubectl writes as `|2-` blocks, are read by the block reader alone', async () => {
+  const name = 'indented-lines-pod-delete';
+  const strings = ['  indented\nsecond', ' one\n\n two\n', ' kept\n\n\n', '\nstarts with a line break', '\n'];
+  await create({
+    apiVersion: `${litmusGroup}/${litmusVersion}`,
+    kind: 'ChaosResult',
+    metadata: { name, namespace: 'shapes' },
+    spec: { lines: strings, nested: [strings, [{ lines: strings }]] },
+    status: {
+      probeStatuses: strings.map((description, i) => ({ name: `cmd-${i}`, status: { description } })),
+    },
+  });
+  const yaml = kubectl('get', 'chaosresult', name, '-n', 'shapes', '-o', 'yaml');
+  // The indicator counts from the key's column, or the dash's; `|2+` with no line is "\n".
+  assert.match(yaml, /\n {6}description: \|2-\n {10}indented\n {8}second\n/);
+  assert.match(yaml, /\n {2}- \|2\n {5}one\n\n {5}two\n/);
+  assert.match(yaml, /\n {2}- \|2\+\n\n {2}nested:/);
+  assertReadAsJsYaml(yaml, JSON.parse(kubectl('get', 'chaosresult', name, '-n', 'shapes', '-o', 'json')));
+});

@@ -28,6 +28,16 @@ const oddScalars = [
   'a: b', 'a:', 'a #b', '#c', 'a\nb: c', 'a\n# c', '"one\\\ntwo"', "'a\n---\nb'", "'open\n",
   '>\nfolded', '|2\nx', '| # c\nx', '|\n\nx', '|', '|-\n---',
 ];
+// Strings go-yaml writes as literal blocks with an indentation indicator (`|2-`, counted from the key's
+// or the dash's column), as it does when the first line starts with a space or is empty: their lines
+// ('' a blank line, written with a random number of spaces), and headers with near misses.
+// prettier-ignore
+const indicatedLines = [' indented', '  more', '', '', 'plain', ' # not a comment', '- not an item', 'x: y', ' '];
+// prettier-ignore
+const indicators = [
+  '|2', '|2-', '|2+', '|2', '|2-', '|2+', '|2', '|2-', '|2+', '|1', '|3-', '|-2', '|+2', '|9+',
+  '|2 # c', '|2-+', '|22', '|0',
+];
 const wrapIndents = ['  ', '  ', '    ', ' ', '', '   '];
 const separators = [...Array<string>(40).fill('---'), '--- ', '...', '--- x', '----'];
 const indents = ['  ', '  ', '  ', '  ', ' ', '   ', '    '];
@@ -44,8 +54,22 @@ export function generatedYaml(next: () => number): string {
     used.add(key);
     return key;
   };
+  /** A literal block with an indentation indicator, for a key or dash at `indent`; now and then a line short of it. */
+  const indicated = (indent: string) => {
+    const header = pick(indicators);
+    const at = indent + ' '.repeat(Number(/[1-9]/.exec(header)?.[0] ?? 2));
+    const blank = () => ' '.repeat(Math.floor(next() * (at.length + 2)));
+    const body = Array.from({ length: Math.floor(next() * 5) }, () => {
+      const line = pick(indicatedLines);
+      return line === '' ? blank() : (next() < 0.03 ? at.slice(1) : at) + line;
+    });
+    for (let trailing = Math.floor(next() * 3); trailing > 0; trailing--) body.push(blank());
+    return [header, ...body].join('\n');
+  };
   const scalar = (indent: string) =>
-    pick(next() < 0.03 ? oddScalars : scalars).replaceAll('\n', () => `\n${indent}${pick(wrapIndents)}`);
+    next() < 0.06
+      ? indicated(indent)
+      : pick(next() < 0.03 ? oddScalars : scalars).replaceAll('\n', () => `\n${indent}${pick(wrapIndents)}`);
   const lines: string[] = [];
   const filler = (indent: string) => {
     if (next() < 0.04) lines.push(`${indent.slice(Math.floor(next() * 3))}# a comment: with - things`);

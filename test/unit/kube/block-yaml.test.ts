@@ -97,6 +97,10 @@ test('strings go-yaml wraps, escapes or writes as literal blocks are read back a
     'a: "one\\ttwo\n  three\n\n  four"\nb: one\n\n  two\n',
     // An emoji beyond U+FFFF, as kubectl writes Litmus 2's "Passed 👍 ".
     'status:\n  PostChaos: "Passed \\U0001F44D "\n',
+    // A first line starting with a space or a line break: an indentation indicator, counted from the
+    // key's or the dash's column ("\n" is a `|2+` block without a line).
+    'status:\n  description: |2-\n      indented\n    second\n  lines:\n  - |2\n     one\n\n     two\n',
+    'a:\n- |2+\n\n- |2-\n\n  starts with a line break\n- - |2+\n       kept\n\n\n- k: |-2\n     x\n',
   ];
   for (const text of wrapped) assert.ok(readsAsJsYaml(text), JSON.stringify(text));
 });
@@ -106,7 +110,6 @@ test('what it leaves to js-yaml: anchors, tags, folded scalars, flow content, es
     'a: &x 1\nb: *x\n',
     'a: !!str 1\n',
     'a: >-\n  folded\n  text\n',
-    'a: |2\n   text\n',
     'a: [1, 2]\n',
     'a: {b: 1}\n',
     'a: "one\\\n  two"\n',
@@ -141,10 +144,17 @@ test('a file read in part: the documents before the first it cannot read are its
 test('generated kubectl-style documents and near misses: read as js-yaml reads them, or left to js-yaml', () => {
   const next = random(20261202);
   let read = 0;
+  let readIndicated = 0;
   let count = 0;
-  for (let i = 0; i < 4000; i++, count++) if (readsAsJsYaml(generatedYaml(next))) read++;
+  for (let i = 0; i < 4000; i++, count++) {
+    const text = generatedYaml(next);
+    if (!readsAsJsYaml(text)) continue;
+    read++;
+    if (/\|[-+]?[1-9]/.test(text)) readIndicated++; // a literal block with an indentation indicator
+  }
   // Enough of them are read for the comparison to mean something.
   assert.ok(read > count / 5, `read ${read} of ${count}`);
+  assert.ok(readIndicated > read / 10, `read ${readIndicated} with indentation indicators`);
 });
 
 test('one character changed in a file the reader reads: still js-yaml’s values, or left to js-yaml', () => {

@@ -26,7 +26,7 @@ import "./chunk-AQR3BGEP.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-4Y32PKCH.js";
+} from "./chunk-UZNBTKF2.js";
 import {
   conclude,
   refuseBadReportPaths,

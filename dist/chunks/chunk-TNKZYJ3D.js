@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-ZWKKL3FQ.js";
+} from "./chunk-EY7DEMPL.js";
 import {
   metadataProblems
 } from "./chunk-AQR3BGEP.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-4Y32PKCH.js";
+} from "./chunk-UZNBTKF2.js";
 import {
   reportPathProblems
 } from "./chunk-FD6GADQI.js";

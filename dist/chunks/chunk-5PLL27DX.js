@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-LPSZ4QBO.js";
+} from "./chunk-UFY27RMQ.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-FNAV7E2J.js";
+} from "./chunk-TNKZYJ3D.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-ZWKKL3FQ.js";
+} from "./chunk-EY7DEMPL.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GILXI3G2.js";
 import {
   duplicateProblems
-} from "./chunk-4Y32PKCH.js";
+} from "./chunk-UZNBTKF2.js";
 import {
   conclude,
   refuseAllSkipped,

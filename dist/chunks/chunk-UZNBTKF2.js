@@ -247,15 +247,19 @@ var Reader = class {
     return plain(folded);
   }
   /**
-   * A literal block scalar (`|`, `|-`, `|+`), as go-yaml writes strings that hold line breaks: its lines
-   * at the indent of the first, blank lines kept, the last line break clipped, stripped or kept.
+   * A literal block scalar, as go-yaml writes strings that hold line breaks: `|`, `|-` or `|+`, with an
+   * indentation indicator (`|2-`) if the string starts with a space or line break. Its lines sit at the
+   * indicator's indent past `column` (js-yaml counts from the key or dash), or else at the indent of the
+   * first; blank lines are kept, the last line break clipped, stripped or kept.
    */
   literal(header, column) {
     const text = this.text;
-    const chomping = ["|", "|-", "|+"].indexOf(header);
-    if (chomping < 0) throw outside;
+    const [, before, digit, after] = /^\|([-+]?)([1-9]?)([-+]?)$/.exec(header) ?? [];
+    if (before === void 0 || before && after) throw outside;
+    const chomping = ["", "-", "+"].indexOf(before + after);
+    let indent = digit ? column + Number(digit) : -1;
     let value = "";
-    let indent = -1;
+    let read = false;
     let blanks = 0;
     let last = this.lineEnd;
     for (let next = last + 1; next < text.length; next = this.lineEnd + 1) {
@@ -267,16 +271,16 @@ var Reader = class {
       else if (from - next < (indent < 0 ? column + 1 : indent)) break;
       else {
         if (indent < 0 && blanks > 0) throw outside;
-        value += (indent < 0 ? "" : "\n".repeat(1 + blanks)) + text.slice(from, this.lineEnd);
+        value += "\n".repeat(read ? 1 + blanks : blanks) + text.slice(from, this.lineEnd);
         if (indent < 0) indent = from - next;
+        read = true;
         blanks = 0;
         last = this.lineEnd;
       }
     }
-    if (indent < 0) throw outside;
     this.lineEnd = last;
     this.nextLine();
-    return value + ["\n", "", "\n".repeat(1 + blanks)][chomping];
+    return value + [read ? "\n" : "", "", "\n".repeat(read ? 1 + blanks : blanks)][chomping];
   }
   /** Where plain text from `start` stops before `end` at a `: ` or a last `:`; hashes the text before it. */
   plainEnd(start, end) {

@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-ZWKKL3FQ.js";
+} from "./chunk-EY7DEMPL.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
