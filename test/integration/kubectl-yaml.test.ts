@@ -2,36 +2,23 @@
 // ChaosResults of every shape a user meets, read back: the YAML gives the same reports as the JSON,
 // and the block reader reads all of it itself, as js-yaml would, without handing any of it to js-yaml.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { CustomObjectsApi } from '@kubernetes/client-node';
 import { CORE_SCHEMA, loadAll } from 'js-yaml';
 import { parse } from 'yaml';
 import { writeResults } from '../../bench/support/results.ts';
 import { loadYaml, readBlockYaml } from '../../src/kube/block-yaml.ts';
 import { litmusGroup, litmusVersion, type ChaosResult } from '../../src/litmus/types.ts';
 import { fixturePath } from '../support/fixtures.ts';
+import { createLitmusObject, sandboxKubectl, type Kubectl } from '../support/kubectl.ts';
 import { runEntry } from '../support/run-node.ts';
-import { buildOutputs, startSandbox, type Sandbox } from '../support/sandbox.ts';
+import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-kubectl-'));
 let sandbox: Sandbox;
-let kubectlBinary: string;
-
-/** The real kubectl on the sandbox, its output as text; a failure says what kubectl said. */
-function kubectl(...args: string[]): string {
-  const ran = spawnSync(kubectlBinary, ['--kubeconfig', sandbox.kubeconfigPath, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    // Its discovery cache in the test's folder, not in the user's ~/.kube.
-    env: { ...process.env, HOME: dir },
-  });
-  assert.equal(ran.status, 0, `kubectl ${args.join(' ')}: ${ran.stderr}`);
-  return ran.stdout;
-}
+let kubectl: Kubectl;
 
 const long = (words: string) => `${words} `.repeat(12).trim();
 
@@ -158,23 +145,15 @@ function benchResults(): ChaosResult[] {
 }
 
 before(async () => {
-  kubectlBinary = buildOutputs('kubectl').kubectl ?? '';
-  assert.ok(kubectlBinary, 'scripts/sandbox/build.sh printed no kubectl path');
   sandbox = await startSandbox();
+  kubectl = sandboxKubectl(sandbox, dir);
   const results = [...fixtureResults('shapes'), oddResult('shapes'), ...benchResults()];
   for (const namespace of new Set(results.map((result) => result.metadata.namespace ?? '')))
     await sandbox.createNamespace(namespace);
   for (let i = 0; i < results.length; i += 20) await Promise.all(results.slice(i, i + 20).map(create));
 });
 
-const create = (body: ChaosResult) =>
-  sandbox.kc.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
-    group: litmusGroup,
-    version: litmusVersion,
-    namespace: body.metadata.namespace ?? '',
-    plural: 'chaosresults',
-    body,
-  });
+const create = (body: ChaosResult) => createLitmusObject(sandbox, 'chaosresults', body);
 
 after(async () => {
   await sandbox?.stop();
