@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-L2OGSRUX.js");
+var { main } = await import("./chunks/main-UKPYF7W2.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

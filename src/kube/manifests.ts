@@ -50,10 +50,15 @@ export function readManifests(
  * killed while saving, a full disk): judged, it would be an experiment that never finished.
  */
 function refuseCutOffEnd(text: string, last: Manifest): void {
-  if (text.endsWith('\n') || 'status' in last.object) return;
-  throw new ConfigError(
-    `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`,
-  );
+  if (text.endsWith('\n')) return;
+  if (!('status' in last.object))
+    throw new ConfigError(
+      `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`,
+    );
+  // One saved from a cluster (it has a resourceVersion) as YAML may be cut inside its status and still
+  // parse: a verdict cut to "Pa", a probe list cut short. JSON cut anywhere does not parse.
+  if (last.object.metadata.resourceVersion && !looksLikeJson(text))
+    throw new ConfigError(`${last.source}: the file ends mid-line in this object (was it cut off?)`);
 }
 
 /** Why a file that parsed holds no object: an empty list is kubectl finding nothing, not an empty file. */
@@ -119,7 +124,7 @@ function loadDocuments(text: string, file: string): unknown[] {
   } catch (error) {
     // Broken JSON (kubectl output cut off, say) is told in JSON's terms, which name line and column.
     if (jsonError && looksLikeJson(text))
-      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
+      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError, text)}`);
     throw error instanceof ConfigError ? error : locateYamlError(text, file, error);
   }
 }
@@ -147,9 +152,12 @@ const yamlDocuments = (text: string): Document.Parsed[] => [...parseAllDocuments
 /** `{"…` or `[`: JSON, as kubectl and every JSON writer start it, rather than a YAML flow mapping. */
 const looksLikeJson = (text: string) => /^\s*(?:\{\s*"|\[)/.test(text);
 
-function jsonProblem(error: unknown): string {
+function jsonProblem(error: unknown, text: string): string {
   const message = errorMessage(error);
-  return /end of JSON input/i.test(message)
+  // V8 says where it stopped: at the end of the text (an unterminated string, a missing value), cut there.
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const atEnd = position !== undefined && Number(position) >= text.trimEnd().length;
+  return atEnd || /end of JSON input/i.test(message)
     ? `${message}: the file ends inside the JSON (was it cut off?)`
     : message;
 }
@@ -182,19 +190,25 @@ function refuseOtherFormats(text: string, file: string): void {
   // `kubectl describe` prints objects as "API Version:", "Kind:", "Metadata:" with spaced, capitalised
   // keys: YAML-like but not an object.
   if (/^API Version:[ \t]+\S/m.test(head) && /^Kind:[ \t]+\S/m.test(head)) {
-    const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'OBJECT';
-    const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'NAME';
+    const kind = (/^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? 'OBJECT').toLowerCase();
+    // Each object described starts with its Name and Namespace: the command to give names them all.
+    const names = [...text.matchAll(/^Name:[ \t]+(\S+)/gm)].map((match) => match[1]);
+    const namespaces = new Set([...text.matchAll(/^Namespace:[ \t]+(\S+)/gm)].map((match) => match[1]));
+    const where = namespaces.size > 1 ? ' -A' : namespaces.size === 1 ? ` -n ${[...namespaces][0]}` : '';
+    const save =
+      names.length > 1
+        ? `the objects themselves with \`kubectl get ${kind}${where} -o yaml\``
+        : `the object itself with \`kubectl get ${kind} ${names[0] ?? 'NAME'}${where} -o yaml\``;
     throw new ConfigError(
-      `${file}: this is \`kubectl describe\` output, which cannot be read back; ` +
-        `save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``,
+      `${file}: this is \`kubectl describe\` output, which cannot be read back; save ${save}`,
     );
   }
-  // `kubectl get` without `-o` prints a table under capitalised column names; kubectl's "found nothing"
-  // line lands in the file too when its error output is redirected with the rest.
+  // `kubectl get` without `-o` (or with `-o wide`, `-o custom-columns`) prints a table under capitalised
+  // column names.
   if (/^\uFEFF?\s*(?:NAMESPACE[ \t]{2,})?NAME[ \t]{2,}[A-Z]/.test(head)) {
     throw new ConfigError(
-      `${file}: this is the table \`kubectl get\` prints without \`-o\`, which holds no status; ` +
-        'save the objects themselves with `kubectl get … -o yaml`',
+      `${file}: this is a table \`kubectl get\` prints (without \`-o\`, or with \`-o wide\` or \`-o custom-columns\`), ` +
+        'which holds no objects; save the objects themselves with `kubectl get … -o yaml`',
     );
   }
   // `kubectl get -o name`: one kind.group/name per line.
@@ -204,6 +218,7 @@ function refuseOtherFormats(text: string, file: string): void {
         'save the objects themselves with `kubectl get … -o yaml`',
     );
   }
+  // kubectl's "found nothing" line lands in the file when its error output is redirected with the rest.
   if (/^\uFEFF?\s*No resources found/.test(head)) {
     throw new ConfigError(
       `${file}: kubectl found no objects ("No resources found") when it was saved; check the namespace and the selector`,
@@ -220,10 +235,11 @@ const configKeys = ['engines', 'rbac', 'experiments', 'reports', 'gate', 'target
 
 function toManifests(value: unknown, where: string, role: ManifestRole): Manifest[] {
   if (!isRecord(value)) {
-    // Lines of words read as one string: `kubectl get --no-headers`, or `-o name` for a single object.
+    // Lines of words read as one string: `kubectl get --no-headers`, `-o name` for a single object, or
+    // `-o jsonpath` (its names on one line).
     const text =
       typeof value === 'string' && role === 'input'
-        ? '; this is plain text (`kubectl get` output with --no-headers or -o name?), which holds no status: ' +
+        ? '; this is plain text (`kubectl get` output with --no-headers, -o name or -o jsonpath?), which holds no status: ' +
           'save the objects themselves with `kubectl get … -o yaml`'
         : '';
     throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)${text}`);

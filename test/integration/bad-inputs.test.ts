@@ -771,7 +771,7 @@ const cases: Case[] = [
         'NAMESPACE   NAME                  AGE\nshop        engine-pod-delete     5m\n',
       ),
     ],
-    names: /table\.txt: this is the table `kubectl get` prints without `-o`.*`kubectl get … -o yaml`/,
+    names: /table\.txt: this is a table `kubectl get` prints \(without `-o`.*`kubectl get … -o yaml`/,
   },
   {
     what: 'kubectl get -o name: names only',

@@ -18308,10 +18308,13 @@ function readManifests(files, role, { maxBytes: maxBytes2, what = "manifest" } =
   });
 }
 function refuseCutOffEnd(text4, last) {
-  if (text4.endsWith("\n") || "status" in last.object) return;
-  throw new ConfigError(
-    `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
-  );
+  if (text4.endsWith("\n")) return;
+  if (!("status" in last.object))
+    throw new ConfigError(
+      `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
+    );
+  if (last.object.metadata.resourceVersion && !looksLikeJson(text4))
+    throw new ConfigError(`${last.source}: the file ends mid-line in this object (was it cut off?)`);
 }
 function whyNoObjects(text4, file) {
   const emptyList = loadDocuments(text4, file).some((value) => isRecord(value) && Array.isArray(value.items));
@@ -18357,7 +18360,7 @@ function loadDocuments(text4, file) {
     return loadYaml(text4);
   } catch (error2) {
     if (jsonError && looksLikeJson(text4))
-      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
+      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError, text4)}`);
     throw error2 instanceof ConfigError ? error2 : locateYamlError(text4, file, error2);
   }
 }
@@ -18367,9 +18370,11 @@ function aliasLimitedDocuments(text4, file) {
   if (problem) throw problem;
   return documents.map((document2, index2) => documentValue(document2, `${file}, document ${index2 + 1}`));
 }
-function jsonProblem(error2) {
+function jsonProblem(error2, text4) {
   const message = errorMessage(error2);
-  return /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const atEnd = position !== void 0 && Number(position) >= text4.trimEnd().length;
+  return atEnd || /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
 function locateYamlError(text4, file, error2) {
   return firstYamlProblem(text4, file, yamlDocuments(text4)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
@@ -18385,15 +18390,18 @@ function firstYamlProblem(text4, file, documents) {
 function refuseOtherFormats(text4, file) {
   const head = text4.slice(0, 4096);
   if (/^API Version:[ \t]+\S/m.test(head) && /^Kind:[ \t]+\S/m.test(head)) {
-    const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
-    const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
+    const kind = (/^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT").toLowerCase();
+    const names = [...text4.matchAll(/^Name:[ \t]+(\S+)/gm)].map((match) => match[1]);
+    const namespaces = new Set([...text4.matchAll(/^Namespace:[ \t]+(\S+)/gm)].map((match) => match[1]));
+    const where = namespaces.size > 1 ? " -A" : namespaces.size === 1 ? ` -n ${[...namespaces][0]}` : "";
+    const save = names.length > 1 ? `the objects themselves with \`kubectl get ${kind}${where} -o yaml\`` : `the object itself with \`kubectl get ${kind} ${names[0] ?? "NAME"}${where} -o yaml\``;
     throw new ConfigError(
-      `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+      `${file}: this is \`kubectl describe\` output, which cannot be read back; save ${save}`
     );
   }
   if (/^\uFEFF?\s*(?:NAMESPACE[ \t]{2,})?NAME[ \t]{2,}[A-Z]/.test(head)) {
     throw new ConfigError(
-      `${file}: this is the table \`kubectl get\` prints without \`-o\`, which holds no status; save the objects themselves with \`kubectl get \u2026 -o yaml\``
+      `${file}: this is a table \`kubectl get\` prints (without \`-o\`, or with \`-o wide\` or \`-o custom-columns\`), which holds no objects; save the objects themselves with \`kubectl get \u2026 -o yaml\``
     );
   }
   if (/^\uFEFF?(?:\s*[a-z0-9.-]+\/[a-z0-9][-a-z0-9.]*\s*\n)+\s*$/.test(head)) {
@@ -18413,7 +18421,7 @@ function refuseOtherFormats(text4, file) {
 }
 function toManifests(value, where, role) {
   if (!isRecord(value)) {
-    const text4 = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers or -o name?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
+    const text4 = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers, -o name or -o jsonpath?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
     throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)${text4}`);
   }
   if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {

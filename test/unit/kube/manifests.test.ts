@@ -104,6 +104,24 @@ test('results cut off where the YAML still parses: a last object without status,
     2,
     'a status-less result in a whole file is judged as before',
   );
+  // One saved from a cluster (a resourceVersion) cut inside its status still parses: "Pa" is no verdict.
+  const saved = passed.replace(
+    '  name: a-pod-delete\n',
+    '  name: a-pod-delete\n  resourceVersion: "48230"\n',
+  );
+  writeFileSync(cut, saved.slice(0, -'ss\n'.length));
+  assert.throws(
+    () => readManifests([cut], 'input'),
+    new RegExp(
+      `^ConfigError: ${cut}, document 1 \\(ChaosResult a-pod-delete\\): the file ends mid-line in this object \\(was it cut off\\?\\)$`,
+    ),
+  );
+  writeFileSync(whole, passed.trimEnd());
+  assert.equal(
+    readManifests([whole], 'input').length,
+    1,
+    'a written one without its last line break is read',
+  );
 });
 
 test('broken JSON is reported as JSON, with where it breaks', () => {

@@ -327,7 +327,7 @@ test('kubectl describe output: the error says to use kubectl get -o yaml instead
   const described = fixturePath('litmus/results/kubectl-describe-chaosresult.txt');
   await assert.rejects(
     reportGate(config(), sources({ results: [described] }), noLog),
-    /this is `kubectl describe` output.*`kubectl get chaosresult nginx-chaos-probe-pod-delete -o yaml`/,
+    /this is `kubectl describe` output.*`kubectl get chaosresult nginx-chaos-probe-pod-delete -n default -o yaml`/,
   );
 });
 

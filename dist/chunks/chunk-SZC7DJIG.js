@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-UFY27RMQ.js";
+} from "./chunk-Q7H3YULZ.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-TNKZYJ3D.js";
+} from "./chunk-D5ATYKYD.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-EY7DEMPL.js";
+} from "./chunk-QYXV6U24.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GILXI3G2.js";
 import {
   duplicateProblems
-} from "./chunk-UZNBTKF2.js";
+} from "./chunk-R2AMBXUM.js";
 import {
   conclude,
   refuseAllSkipped,

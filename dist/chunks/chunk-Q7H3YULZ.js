@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-EY7DEMPL.js";
+} from "./chunk-QYXV6U24.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-466RCVCX.js";
 import {
   readManifests
-} from "./chunk-UZNBTKF2.js";
+} from "./chunk-R2AMBXUM.js";
 
 // src/run/progress.ts
 function progressLog(log, expectedChaosMs2, now = Date.now) {

@@ -26,7 +26,7 @@ import "./chunk-AQR3BGEP.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-UZNBTKF2.js";
+} from "./chunk-R2AMBXUM.js";
 import {
   conclude,
   refuseBadReportPaths,

@@ -415,10 +415,13 @@ function readManifests(files, role, { maxBytes, what = "manifest" } = {}) {
   });
 }
 function refuseCutOffEnd(text, last) {
-  if (text.endsWith("\n") || "status" in last.object) return;
-  throw new ConfigError(
-    `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
-  );
+  if (text.endsWith("\n")) return;
+  if (!("status" in last.object))
+    throw new ConfigError(
+      `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
+    );
+  if (last.object.metadata.resourceVersion && !looksLikeJson(text))
+    throw new ConfigError(`${last.source}: the file ends mid-line in this object (was it cut off?)`);
 }
 function whyNoObjects(text, file) {
   const emptyList = loadDocuments(text, file).some((value) => isRecord(value) && Array.isArray(value.items));
@@ -464,7 +467,7 @@ function loadDocuments(text, file) {
     return loadYaml(text);
   } catch (error) {
     if (jsonError && looksLikeJson(text))
-      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError)}`);
+      throw new ConfigError(`${file}: invalid JSON: ${jsonProblem(jsonError, text)}`);
     throw error instanceof ConfigError ? error : locateYamlError(text, file, error);
   }
 }
@@ -480,9 +483,11 @@ function aliasLimitedDocuments(text, file) {
 }
 var yamlDocuments = (text) => [...(0, import_yaml.parseAllDocuments)(text, userYaml)];
 var looksLikeJson = (text) => /^\s*(?:\{\s*"|\[)/.test(text);
-function jsonProblem(error) {
+function jsonProblem(error, text) {
   const message = errorMessage(error);
-  return /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const atEnd = position !== void 0 && Number(position) >= text.trimEnd().length;
+  return atEnd || /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
 function locateYamlError(text, file, error) {
   return firstYamlProblem(text, file, yamlDocuments(text)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
@@ -498,15 +503,18 @@ function firstYamlProblem(text, file, documents) {
 function refuseOtherFormats(text, file) {
   const head = text.slice(0, 4096);
   if (/^API Version:[ \t]+\S/m.test(head) && /^Kind:[ \t]+\S/m.test(head)) {
-    const kind = /^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT";
-    const name = /^Name:[ \t]+(\S+)/m.exec(head)?.[1] ?? "NAME";
+    const kind = (/^Kind:[ \t]+(\S+)/m.exec(head)?.[1] ?? "OBJECT").toLowerCase();
+    const names = [...text.matchAll(/^Name:[ \t]+(\S+)/gm)].map((match) => match[1]);
+    const namespaces = new Set([...text.matchAll(/^Namespace:[ \t]+(\S+)/gm)].map((match) => match[1]));
+    const where = namespaces.size > 1 ? " -A" : namespaces.size === 1 ? ` -n ${[...namespaces][0]}` : "";
+    const save = names.length > 1 ? `the objects themselves with \`kubectl get ${kind}${where} -o yaml\`` : `the object itself with \`kubectl get ${kind} ${names[0] ?? "NAME"}${where} -o yaml\``;
     throw new ConfigError(
-      `${file}: this is \`kubectl describe\` output, which cannot be read back; save the object itself with \`kubectl get ${kind.toLowerCase()} ${name} -o yaml\``
+      `${file}: this is \`kubectl describe\` output, which cannot be read back; save ${save}`
     );
   }
   if (/^\uFEFF?\s*(?:NAMESPACE[ \t]{2,})?NAME[ \t]{2,}[A-Z]/.test(head)) {
     throw new ConfigError(
-      `${file}: this is the table \`kubectl get\` prints without \`-o\`, which holds no status; save the objects themselves with \`kubectl get \u2026 -o yaml\``
+      `${file}: this is a table \`kubectl get\` prints (without \`-o\`, or with \`-o wide\` or \`-o custom-columns\`), which holds no objects; save the objects themselves with \`kubectl get \u2026 -o yaml\``
     );
   }
   if (/^\uFEFF?(?:\s*[a-z0-9.-]+\/[a-z0-9][-a-z0-9.]*\s*\n)+\s*$/.test(head)) {
@@ -527,7 +535,7 @@ function refuseOtherFormats(text, file) {
 var configKeys = ["engines", "rbac", "experiments", "reports", "gate", "targets", "load"];
 function toManifests(value, where, role) {
   if (!isRecord(value)) {
-    const text = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers or -o name?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
+    const text = typeof value === "string" && role === "input" ? "; this is plain text (`kubectl get` output with --no-headers, -o name or -o jsonpath?), which holds no status: save the objects themselves with `kubectl get \u2026 -o yaml`" : "";
     throw new ConfigError(`${where}: expected a Kubernetes object (a mapping)${text}`);
   }
   if (value.kind === "List" || typeof value.kind === "string" && value.kind.endsWith("List")) {

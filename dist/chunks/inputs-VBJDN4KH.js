@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-TNKZYJ3D.js";
-import "./chunk-EY7DEMPL.js";
+} from "./chunk-D5ATYKYD.js";
+import "./chunk-QYXV6U24.js";
 import "./chunk-AQR3BGEP.js";
 import "./chunk-GILXI3G2.js";
-import "./chunk-UZNBTKF2.js";
+import "./chunk-R2AMBXUM.js";
 import "./chunk-FD6GADQI.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-O2W75PI5.js";

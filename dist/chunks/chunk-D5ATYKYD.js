@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-EY7DEMPL.js";
+} from "./chunk-QYXV6U24.js";
 import {
   metadataProblems
 } from "./chunk-AQR3BGEP.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-UZNBTKF2.js";
+} from "./chunk-R2AMBXUM.js";
 import {
   reportPathProblems
 } from "./chunk-FD6GADQI.js";
