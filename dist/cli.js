@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-UKPYF7W2.js");
+var { main } = await import("./chunks/main-GZST54T5.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -165,19 +165,23 @@ function jsonProblem(error: unknown, text: string): string {
 function locateYamlError(text: string, file: string, error: unknown): ConfigError {
   return (
     firstYamlProblem(text, file, yamlDocuments(text)) ??
-    new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`)
+    new ConfigError(`${file}: invalid YAML${endsMidLine(text) ? cutOffHint : ''}: ${errorMessage(error)}`)
   );
 }
+
+const endsMidLine = (text: string) => !text.endsWith('\n');
+const cutOffHint = ' where the file ends mid-line (was it cut off?)';
 
 /** The first error of the first broken document, naming the document. */
 function firstYamlProblem(text: string, file: string, documents: Document.Parsed[]): ConfigError | undefined {
   const index = documents.findIndex((document) => document.errors.length > 0);
   const problem = documents[index]?.errors[0];
   if (!problem) return undefined;
-  // kubectl ends its output with a newline; a file that stops mid-line where the YAML breaks was
-  // most likely cut off (a CI step killed while saving it, a full disk).
-  const cut = !text.endsWith('\n') && problem.pos[1] >= text.length;
-  const atEnd = cut ? ' where the file ends mid-line (was it cut off?)' : '';
+  // kubectl ends its output with a newline; a file that stops mid-line where the YAML breaks (on its
+  // last line: a key cut to one before it, `url: http:`) was most likely cut off (a CI step killed
+  // while saving it, a full disk).
+  const cut = endsMidLine(text) && problem.pos[1] > text.lastIndexOf('\n');
+  const atEnd = cut ? cutOffHint : '';
   return new ConfigError(`${file}, document ${index + 1}: invalid YAML${atEnd}: ${problem.message}`);
 }
 

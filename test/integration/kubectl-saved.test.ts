@@ -217,6 +217,18 @@ test('what kubectl wrote, cut off mid-line, is refused as cut off rather than ju
     cut('list-cut.yaml', cutOff(list, 'verdict: Pass\n', 'verdict: Pa')),
     /, document 1: field kind: required; this is a list \(it has items\) without the `kind: List` kubectl writes after them \(was the file cut off\?\)$/m,
   );
+  // Cut where the YAML breaks on its last line, not at its very end: a key cut to the one before it,
+  // a value cut to a key of its own, a single-quoted string cut after a quote written twice.
+  const mixed = kubectl('get', 'chaosengines,chaosresults', '-A', '-o', 'yaml');
+  for (const [line, at] of [
+    ['namespace: checkout\n', 'name'],
+    ['url: http://nginx', 'url: http:'],
+    ["Actual code: ''200''", "Actual code: ''"],
+  ] as const)
+    await assertRefused(
+      cut('mixed-cut.yaml', cutOff(mixed, line, at)),
+      /: invalid YAML where the file ends mid-line \(was it cut off\?\): /,
+    );
   const json = kubectl('get', 'chaosresults', '-A', '-o', 'json');
   await assertRefused(
     cut('list-cut.json', cutOff(json, '"verdict": "Pass"', '"verdict": "Pa')),

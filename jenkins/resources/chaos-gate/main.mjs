@@ -18377,14 +18377,14 @@ function jsonProblem(error2, text4) {
   return atEnd || /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
 function locateYamlError(text4, file, error2) {
-  return firstYamlProblem(text4, file, yamlDocuments(text4)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error2)}`);
+  return firstYamlProblem(text4, file, yamlDocuments(text4)) ?? new ConfigError(`${file}: invalid YAML${endsMidLine(text4) ? cutOffHint : ""}: ${errorMessage(error2)}`);
 }
 function firstYamlProblem(text4, file, documents) {
   const index2 = documents.findIndex((document2) => document2.errors.length > 0);
   const problem = documents[index2]?.errors[0];
   if (!problem) return void 0;
-  const cut = !text4.endsWith("\n") && problem.pos[1] >= text4.length;
-  const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
+  const cut = endsMidLine(text4) && problem.pos[1] > text4.lastIndexOf("\n");
+  const atEnd = cut ? cutOffHint : "";
   return new ConfigError(`${file}, document ${index2 + 1}: invalid YAML${atEnd}: ${problem.message}`);
 }
 function refuseOtherFormats(text4, file) {
@@ -18465,7 +18465,7 @@ function toManifests(value, where, role) {
   }
   return [{ role, source, object: value }];
 }
-var import_yaml2, expectedKinds, mayDefineAnchors, yamlDocuments, looksLikeJson, configKeys;
+var import_yaml2, expectedKinds, mayDefineAnchors, yamlDocuments, looksLikeJson, endsMidLine, cutOffHint, configKeys;
 var init_manifests = __esm({
   "src/kube/manifests.ts"() {
     "use strict";
@@ -18488,6 +18488,8 @@ var init_manifests = __esm({
     );
     yamlDocuments = (text4) => [...(0, import_yaml2.parseAllDocuments)(text4, userYaml)];
     looksLikeJson = (text4) => /^\s*(?:\{\s*"|\[)/.test(text4);
+    endsMidLine = (text4) => !text4.endsWith("\n");
+    cutOffHint = " where the file ends mid-line (was it cut off?)";
     configKeys = ["engines", "rbac", "experiments", "reports", "gate", "targets", "load"];
   }
 });

@@ -490,14 +490,16 @@ function jsonProblem(error, text) {
   return atEnd || /end of JSON input/i.test(message) ? `${message}: the file ends inside the JSON (was it cut off?)` : message;
 }
 function locateYamlError(text, file, error) {
-  return firstYamlProblem(text, file, yamlDocuments(text)) ?? new ConfigError(`${file}: invalid YAML: ${errorMessage(error)}`);
+  return firstYamlProblem(text, file, yamlDocuments(text)) ?? new ConfigError(`${file}: invalid YAML${endsMidLine(text) ? cutOffHint : ""}: ${errorMessage(error)}`);
 }
+var endsMidLine = (text) => !text.endsWith("\n");
+var cutOffHint = " where the file ends mid-line (was it cut off?)";
 function firstYamlProblem(text, file, documents) {
   const index = documents.findIndex((document) => document.errors.length > 0);
   const problem = documents[index]?.errors[0];
   if (!problem) return void 0;
-  const cut = !text.endsWith("\n") && problem.pos[1] >= text.length;
-  const atEnd = cut ? " where the file ends mid-line (was it cut off?)" : "";
+  const cut = endsMidLine(text) && problem.pos[1] > text.lastIndexOf("\n");
+  const atEnd = cut ? cutOffHint : "";
   return new ConfigError(`${file}, document ${index + 1}: invalid YAML${atEnd}: ${problem.message}`);
 }
 function refuseOtherFormats(text, file) {

@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-Q7H3YULZ.js";
+} from "./chunk-MRY4FVNC.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-D5ATYKYD.js";
+} from "./chunk-H3BIJITJ.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-QYXV6U24.js";
+} from "./chunk-D2DYKUPC.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GILXI3G2.js";
 import {
   duplicateProblems
-} from "./chunk-R2AMBXUM.js";
+} from "./chunk-52LHUVHA.js";
 import {
   conclude,
   refuseAllSkipped,

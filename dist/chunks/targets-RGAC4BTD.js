@@ -2,15 +2,24 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-D5ATYKYD.js";
-import "./chunk-QYXV6U24.js";
+  runTargets
+} from "./chunk-NIE6Y3OE.js";
+import "./chunk-E3G2BOWV.js";
+import "./chunk-GT5XNYMC.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-MRY4FVNC.js";
+import "./chunk-VT6T4KIK.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-5MARIX4C.js";
+import "./chunk-AXTWOSKH.js";
+import "./chunk-LF3FT27P.js";
+import "./chunk-HQJ6WEL7.js";
+import "./chunk-2HSGNRDW.js";
+import "./chunk-H3BIJITJ.js";
+import "./chunk-D2DYKUPC.js";
 import "./chunk-AQR3BGEP.js";
 import "./chunk-GILXI3G2.js";
-import "./chunk-R2AMBXUM.js";
+import "./chunk-52LHUVHA.js";
 import "./chunk-FD6GADQI.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-O2W75PI5.js";
@@ -23,8 +32,5 @@ import "./chunk-2NT3QNSY.js";
 import "./chunk-72G7U3RQ.js";
 import "./chunk-I6FGCH2J.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };

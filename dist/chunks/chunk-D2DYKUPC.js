@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   readManifests
-} from "./chunk-R2AMBXUM.js";
+} from "./chunk-52LHUVHA.js";
 import {
   ConfigError
 } from "./chunk-I6FGCH2J.js";

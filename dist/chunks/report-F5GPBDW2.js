@@ -26,7 +26,7 @@ import "./chunk-AQR3BGEP.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-R2AMBXUM.js";
+} from "./chunk-52LHUVHA.js";
 import {
   conclude,
   refuseBadReportPaths,

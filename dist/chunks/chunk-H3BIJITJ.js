@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-QYXV6U24.js";
+} from "./chunk-D2DYKUPC.js";
 import {
   metadataProblems
 } from "./chunk-AQR3BGEP.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-R2AMBXUM.js";
+} from "./chunk-52LHUVHA.js";
 import {
   reportPathProblems
 } from "./chunk-FD6GADQI.js";

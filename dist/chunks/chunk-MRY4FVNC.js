@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-QYXV6U24.js";
+} from "./chunk-D2DYKUPC.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";
