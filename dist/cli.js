@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-GZST54T5.js");
+var { main } = await import("./chunks/main-VMHTEG6O.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-NIE6Y3OE.js";
+} from "./chunks/chunk-S3RJ6O5L.js";
 import "./chunks/chunk-E3G2BOWV.js";
 import "./chunks/chunk-GT5XNYMC.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-3HGPVC7Y.js";
+} from "./chunks/chunk-3FJJLRD6.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-WD7LUDSZ.js";
-import "./chunks/chunk-MRY4FVNC.js";
+import "./chunks/chunk-WDRJ45YI.js";
 import "./chunks/chunk-VT6T4KIK.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-5MARIX4C.js";
@@ -47,11 +47,11 @@ import {
 } from "./chunks/chunk-24AFJYLT.js";
 import "./chunks/chunk-HQJ6WEL7.js";
 import "./chunks/chunk-2HSGNRDW.js";
-import "./chunks/chunk-H3BIJITJ.js";
-import "./chunks/chunk-D2DYKUPC.js";
+import "./chunks/chunk-FAPFJNOE.js";
+import "./chunks/chunk-DVIZ3VMA.js";
 import "./chunks/chunk-AQR3BGEP.js";
 import "./chunks/chunk-GILXI3G2.js";
-import "./chunks/chunk-52LHUVHA.js";
+import "./chunks/chunk-QH2S4TKK.js";
 import {
   cancellableReports,
   renderCannotRun

@@ -20,7 +20,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-MRY4FVNC.js";
+} from "./chunks/chunk-WDRJ45YI.js";
 import {
   connect,
   limited,
@@ -40,12 +40,12 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-2HSGNRDW.js";
-import "./chunks/chunk-D2DYKUPC.js";
+import "./chunks/chunk-DVIZ3VMA.js";
 import "./chunks/chunk-AQR3BGEP.js";
 import {
   RunWarnings
 } from "./chunks/chunk-GILXI3G2.js";
-import "./chunks/chunk-52LHUVHA.js";
+import "./chunks/chunk-QH2S4TKK.js";
 import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation

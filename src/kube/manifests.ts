@@ -56,9 +56,14 @@ function refuseCutOffEnd(text: string, last: Manifest): void {
       `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`,
     );
   // One saved from a cluster (it has a resourceVersion) as YAML may be cut inside its status and still
-  // parse: a verdict cut to "Pa", a probe list cut short. JSON cut anywhere does not parse.
+  // parse: a verdict cut to "Pa", a probe list cut short. JSON cut anywhere does not parse. A whole file
+  // that lost only its last line break (a pipeline's `.trim()`) cannot be told apart: saying both
+  // costs its user one re-save, judging a cut one would be a verdict on half an object.
   if (last.object.metadata.resourceVersion && !looksLikeJson(text))
-    throw new ConfigError(`${last.source}: the file ends mid-line in this object (was it cut off?)`);
+    throw new ConfigError(
+      `${last.source}: the file ends mid-line in this object (was it cut off?); kubectl ends its output ` +
+        'with a line break, which a whole file saved as kubectl wrote it keeps (a trimmed one loses it)',
+    );
 }
 
 /** Why a file that parsed holds no object: an empty list is kubectl finding nothing, not an empty file. */

@@ -18314,7 +18314,9 @@ function refuseCutOffEnd(text4, last) {
       `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
     );
   if (last.object.metadata.resourceVersion && !looksLikeJson(text4))
-    throw new ConfigError(`${last.source}: the file ends mid-line in this object (was it cut off?)`);
+    throw new ConfigError(
+      `${last.source}: the file ends mid-line in this object (was it cut off?); kubectl ends its output with a line break, which a whole file saved as kubectl wrote it keeps (a trimmed one loses it)`
+    );
 }
 function whyNoObjects(text4, file) {
   const emptyList = loadDocuments(text4, file).some((value) => isRecord(value) && Array.isArray(value.items));

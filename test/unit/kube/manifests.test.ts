@@ -113,7 +113,7 @@ test('results cut off where the YAML still parses: a last object without status,
   assert.throws(
     () => readManifests([cut], 'input'),
     new RegExp(
-      `^ConfigError: ${cut}, document 1 \\(ChaosResult a-pod-delete\\): the file ends mid-line in this object \\(was it cut off\\?\\)$`,
+      `^ConfigError: ${cut}, document 1 \\(ChaosResult a-pod-delete\\): the file ends mid-line in this object \\(was it cut off\\?\\); kubectl ends its output with a line break, which a whole file saved as kubectl wrote it keeps \\(a trimmed one loses it\\)$`,
     ),
   );
   writeFileSync(whole, passed.trimEnd());

@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-MRY4FVNC.js";
+} from "./chunk-WDRJ45YI.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-H3BIJITJ.js";
+} from "./chunk-FAPFJNOE.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-D2DYKUPC.js";
+} from "./chunk-DVIZ3VMA.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-GILXI3G2.js";
 import {
   duplicateProblems
-} from "./chunk-52LHUVHA.js";
+} from "./chunk-QH2S4TKK.js";
 import {
   conclude,
   refuseAllSkipped,

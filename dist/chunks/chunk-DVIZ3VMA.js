@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   readManifests
-} from "./chunk-52LHUVHA.js";
+} from "./chunk-QH2S4TKK.js";
 import {
   ConfigError
 } from "./chunk-I6FGCH2J.js";

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-3HGPVC7Y.js";
+} from "./chunk-3FJJLRD6.js";
 import "./chunk-466RCVCX.js";
 import {
   loadConfig,
@@ -24,7 +24,7 @@ import {
   usage
 } from "./chunk-K4K53TY6.js";
 import "./chunk-GILXI3G2.js";
-import "./chunk-52LHUVHA.js";
+import "./chunk-QH2S4TKK.js";
 import {
   withCancellation
 } from "./chunk-O2W75PI5.js";
@@ -219,7 +219,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-RGAC4BTD.js");
+        const { runTargets } = await import("./targets-RW6O35VE.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -235,7 +235,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-F5GPBDW2.js"),
+          import("./report-L6KETCD3.js"),
           import("./publish-G3SPSC2Q.js")
         ]);
         const sources = parsed.sources;
@@ -252,7 +252,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-2RCOP5V5.js");
+        const { validateRun } = await import("./inputs-JKTQIXRB.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

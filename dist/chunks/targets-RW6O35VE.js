@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-NIE6Y3OE.js";
+} from "./chunk-S3RJ6O5L.js";
 import "./chunk-E3G2BOWV.js";
 import "./chunk-GT5XNYMC.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-MRY4FVNC.js";
+import "./chunk-WDRJ45YI.js";
 import "./chunk-VT6T4KIK.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-5MARIX4C.js";
@@ -15,11 +15,11 @@ import "./chunk-AXTWOSKH.js";
 import "./chunk-LF3FT27P.js";
 import "./chunk-HQJ6WEL7.js";
 import "./chunk-2HSGNRDW.js";
-import "./chunk-H3BIJITJ.js";
-import "./chunk-D2DYKUPC.js";
+import "./chunk-FAPFJNOE.js";
+import "./chunk-DVIZ3VMA.js";
 import "./chunk-AQR3BGEP.js";
 import "./chunk-GILXI3G2.js";
-import "./chunk-52LHUVHA.js";
+import "./chunk-QH2S4TKK.js";
 import "./chunk-FD6GADQI.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-O2W75PI5.js";

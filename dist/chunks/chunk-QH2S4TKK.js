@@ -421,7 +421,9 @@ function refuseCutOffEnd(text, last) {
       `${last.source}: field status: required; the file ends mid-line after this object (was it cut off?)`
     );
   if (last.object.metadata.resourceVersion && !looksLikeJson(text))
-    throw new ConfigError(`${last.source}: the file ends mid-line in this object (was it cut off?)`);
+    throw new ConfigError(
+      `${last.source}: the file ends mid-line in this object (was it cut off?); kubectl ends its output with a line break, which a whole file saved as kubectl wrote it keeps (a trimmed one loses it)`
+    );
 }
 function whyNoObjects(text, file) {
   const emptyList = loadDocuments(text, file).some((value) => isRecord(value) && Array.isArray(value.items));

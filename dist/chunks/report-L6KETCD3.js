@@ -26,7 +26,7 @@ import "./chunk-AQR3BGEP.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-52LHUVHA.js";
+} from "./chunk-QH2S4TKK.js";
 import {
   conclude,
   refuseBadReportPaths,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-466RCVCX.js";
 import {
   readManifests
-} from "./chunk-52LHUVHA.js";
+} from "./chunk-QH2S4TKK.js";
 
 // src/run/progress.ts
 function progressLog(log, expectedChaosMs2, now = Date.now) {

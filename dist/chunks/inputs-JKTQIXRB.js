@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-H3BIJITJ.js";
-import "./chunk-D2DYKUPC.js";
+} from "./chunk-FAPFJNOE.js";
+import "./chunk-DVIZ3VMA.js";
 import "./chunk-AQR3BGEP.js";
 import "./chunk-GILXI3G2.js";
-import "./chunk-52LHUVHA.js";
+import "./chunk-QH2S4TKK.js";
 import "./chunk-FD6GADQI.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-O2W75PI5.js";

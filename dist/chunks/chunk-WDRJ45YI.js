@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-D2DYKUPC.js";
+} from "./chunk-DVIZ3VMA.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-D2DYKUPC.js";
+} from "./chunk-DVIZ3VMA.js";
 import {
   metadataProblems
 } from "./chunk-AQR3BGEP.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-52LHUVHA.js";
+} from "./chunk-QH2S4TKK.js";
 import {
   reportPathProblems
 } from "./chunk-FD6GADQI.js";
