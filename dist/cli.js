@@ -4,12 +4,12 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   asksForVersion,
   helpAlone
-} from "./chunks/chunk-K4K53TY6.js";
+} from "./chunks/chunk-SSQAD7NH.js";
 import {
   keepYoungGenerationSize
 } from "./chunks/chunk-LJVIP377.js";
-import "./chunks/chunk-YVWUPZAG.js";
-import "./chunks/chunk-I6FGCH2J.js";
+import "./chunks/chunk-WWMJPIHK.js";
+import "./chunks/chunk-A2VFD3MS.js";
 
 // src/cli/index.ts
 import * as nodeModule from "node:module";
@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-VMHTEG6O.js");
+var { main } = await import("./chunks/main-ZJ6UGSDC.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

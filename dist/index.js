@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-S3RJ6O5L.js";
-import "./chunks/chunk-E3G2BOWV.js";
-import "./chunks/chunk-GT5XNYMC.js";
+} from "./chunks/chunk-NWF5BVBO.js";
+import "./chunks/chunk-6ITUDFAW.js";
+import "./chunks/chunk-PXFUVPJ3.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-3FJJLRD6.js";
+} from "./chunks/chunk-2RGF6XEU.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -27,35 +27,35 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-WD7LUDSZ.js";
-import "./chunks/chunk-WDRJ45YI.js";
-import "./chunks/chunk-VT6T4KIK.js";
+} from "./chunks/chunk-G7IJFPIV.js";
+import "./chunks/chunk-CSDYMSTR.js";
+import "./chunks/chunk-GPTGPRQX.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-5MARIX4C.js";
+import "./chunks/chunk-4PREBK7H.js";
 import {
   loadConfig
-} from "./chunks/chunk-5L7FIR77.js";
+} from "./chunks/chunk-YMFNMLNS.js";
 import {
   stopCasesCarriedBy,
   warningsUnderError
-} from "./chunks/chunk-AXTWOSKH.js";
-import "./chunks/chunk-YDNQPN3A.js";
-import "./chunks/chunk-LF3FT27P.js";
+} from "./chunks/chunk-6FZ6MQKZ.js";
+import "./chunks/chunk-SXEAMQ7S.js";
+import "./chunks/chunk-IGRTILGH.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-24AFJYLT.js";
-import "./chunks/chunk-HQJ6WEL7.js";
-import "./chunks/chunk-2HSGNRDW.js";
-import "./chunks/chunk-FAPFJNOE.js";
-import "./chunks/chunk-DVIZ3VMA.js";
-import "./chunks/chunk-AQR3BGEP.js";
-import "./chunks/chunk-GILXI3G2.js";
-import "./chunks/chunk-QH2S4TKK.js";
+} from "./chunks/chunk-KEM4B5EV.js";
+import "./chunks/chunk-KJ3ENT35.js";
+import "./chunks/chunk-LNAJ22MW.js";
+import "./chunks/chunk-5UHN5JHB.js";
+import "./chunks/chunk-T5DTBDC6.js";
+import "./chunks/chunk-WKLY2BNK.js";
+import "./chunks/chunk-SQNS6QL3.js";
+import "./chunks/chunk-T4TCKXQA.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-FD6GADQI.js";
+} from "./chunks/chunk-FCFE7ORU.js";
 import {
   chaosMayStillRun,
   suitesUnder,
@@ -63,20 +63,20 @@ import {
 } from "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation
-} from "./chunks/chunk-O2W75PI5.js";
+} from "./chunks/chunk-RBQ57VMM.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-SVOU2F6U.js";
-import "./chunks/chunk-OAKIOCXP.js";
-import "./chunks/chunk-Z6P6WKDV.js";
-import "./chunks/chunk-YVWUPZAG.js";
-import "./chunks/chunk-2NT3QNSY.js";
+import "./chunks/chunk-XGQWR3MW.js";
+import "./chunks/chunk-JDCHZ752.js";
+import "./chunks/chunk-WWMJPIHK.js";
+import "./chunks/chunk-52RQKVFM.js";
 import {
   redact
-} from "./chunks/chunk-72G7U3RQ.js";
+} from "./chunks/chunk-LFKR3ZVH.js";
 import {
   CancelledError,
   errorMessage
-} from "./chunks/chunk-I6FGCH2J.js";
+} from "./chunks/chunk-A2VFD3MS.js";
 
 // src/action/groups.ts
 var titles = {

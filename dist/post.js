@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-WD7LUDSZ.js";
+} from "./chunks/chunk-G7IJFPIV.js";
 import {
   ManifestApplier,
   RunResources,
@@ -20,49 +20,49 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-WDRJ45YI.js";
+} from "./chunks/chunk-CSDYMSTR.js";
 import {
   connect,
   limited,
   pMap
-} from "./chunks/chunk-VT6T4KIK.js";
+} from "./chunks/chunk-GPTGPRQX.js";
 import "./chunks/chunk-7GHJJVB5.js";
-import "./chunks/chunk-5MARIX4C.js";
+import "./chunks/chunk-4PREBK7H.js";
 import {
   loadConfig
-} from "./chunks/chunk-5L7FIR77.js";
+} from "./chunks/chunk-YMFNMLNS.js";
 import {
   describeUnconfirmed
-} from "./chunks/chunk-AXTWOSKH.js";
-import "./chunks/chunk-YDNQPN3A.js";
-import "./chunks/chunk-LF3FT27P.js";
+} from "./chunks/chunk-6FZ6MQKZ.js";
+import "./chunks/chunk-SXEAMQ7S.js";
+import "./chunks/chunk-IGRTILGH.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-2HSGNRDW.js";
-import "./chunks/chunk-DVIZ3VMA.js";
-import "./chunks/chunk-AQR3BGEP.js";
+} from "./chunks/chunk-LNAJ22MW.js";
+import "./chunks/chunk-T5DTBDC6.js";
+import "./chunks/chunk-WKLY2BNK.js";
 import {
   RunWarnings
-} from "./chunks/chunk-GILXI3G2.js";
-import "./chunks/chunk-QH2S4TKK.js";
+} from "./chunks/chunk-SQNS6QL3.js";
+import "./chunks/chunk-T4TCKXQA.js";
 import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation
-} from "./chunks/chunk-O2W75PI5.js";
+} from "./chunks/chunk-RBQ57VMM.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   kubectlFor
-} from "./chunks/chunk-OAKIOCXP.js";
-import "./chunks/chunk-Z6P6WKDV.js";
-import "./chunks/chunk-YVWUPZAG.js";
-import "./chunks/chunk-2NT3QNSY.js";
+} from "./chunks/chunk-XGQWR3MW.js";
+import "./chunks/chunk-JDCHZ752.js";
+import "./chunks/chunk-WWMJPIHK.js";
+import "./chunks/chunk-52RQKVFM.js";
 import {
   redact
-} from "./chunks/chunk-72G7U3RQ.js";
+} from "./chunks/chunk-LFKR3ZVH.js";
 import {
   errorMessage
-} from "./chunks/chunk-I6FGCH2J.js";
+} from "./chunks/chunk-A2VFD3MS.js";
 
 // src/run/stop-run.ts
 async function stopRun(target, run, options) {

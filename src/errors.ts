@@ -15,7 +15,8 @@ export class CancelledError extends Error {
   readonly signal: NodeJS.Signals;
   /**
    * What the cancel left, told the user: `report`'s and `merge`'s; `run`'s, the clusters whose chaos had
-   * started and failed by then. Unset for `run`: it came before any chaos started.
+   * started and failed by then, or the report it could not write. Unset for `run`: it came before any
+   * chaos started.
    */
   readonly left?: string;
   constructor(signal: NodeJS.Signals, left?: string) {

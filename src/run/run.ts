@@ -123,10 +123,10 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
   } catch (error) {
     // Nothing to judge, or no report written: the error is all the fronts show, so it carries the
     // warnings, and the stops the report would have shown not confirmed.
-    throw carryingWarnings(carryingStopCases(error, stopCasesIn(session.report)), [
-      ...session.warnings,
-      ...(await session.finish(false)),
-    ]);
+    throw carryingWarnings(
+      carryingStopCases(stillCancelled(error, session.cancelled), stopCasesIn(session.report)),
+      [...session.warnings, ...(await session.finish(false))],
+    );
   }
   const late = await session.finish(outcome.decision.verdict === 'pass');
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
@@ -153,6 +153,14 @@ export function reportStopCases(
   } catch (unwritten) {
     return carryingWarnings(error, [...warningsCarriedBy(error), errorMessage(unwritten)]);
   }
+}
+
+/**
+ * A cancelled run whose reports could not be written (a cancel is never refused as nothing to judge)
+ * still ends as cancelled, 130/143, the write that failed said with the cancel.
+ */
+export function stillCancelled(error: unknown, cancelled: NodeJS.Signals | undefined): unknown {
+  return cancelled ? new CancelledError(cancelled, errorMessage(error)) : error;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   PreflightRefused,
   reportStopCases,
   runGate,
+  stillCancelled,
   type CheckedRun,
   type RunContext,
   type RunSession,
@@ -113,16 +114,19 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     ).flat();
   // The verdict first: a user waiting on the build should not wait for the deletes.
   let outcome: GateOutcome;
+  const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config.ctkJournals.map(collectJournal),
     });
-    const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     outcome = { runId, report, decision, published, cancelled };
   } catch (error) {
     // No report written: the error is all the fronts show, so it carries every cluster's warnings.
-    throw carryingWarnings(carryingStops(error), [...raised, ...(await finish(false))]);
+    throw carryingWarnings(carryingStops(stillCancelled(error, cancelled)), [
+      ...raised,
+      ...(await finish(false)),
+    ]);
   }
   const late = await finish(outcome.decision.verdict === 'pass');
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);

@@ -1,7 +1,7 @@
 // `chaos-gate run` through the built CLI against a real kube-apiserver, with the test playing the
 // Litmus env.operator.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -428,6 +428,30 @@ describe('chaos-gate run on a real API server', () => {
       !(await leftovers(env.sandbox.kc, namespace)).engines.includes(name),
       'and deleted (cleanup always)',
     );
+  });
+
+  test('SIGTERM when the report cannot be written: still a cancel, 143, that names the report, and the run cleans up', async () => {
+    const dir = workDir();
+    const name = uniqueName('cancel-unwritten');
+    const json = path.join(dir, 'report.json');
+    let signalled = false;
+    const started = env.run(['--engine', engineFile(dir, name, 'never'), '--json', json], {
+      onStdout: (text) => {
+        if (!signalled && text.includes(`[chaos] shop/${name} pod-delete: Running`)) {
+          signalled = true;
+          mkdirSync(json); // the disk turns against the report: its path is now a folder
+          started.kill('SIGTERM');
+        }
+      },
+    });
+    const run = await started.done;
+    assert.equal(run.code, 143, run.stdout + run.stderr);
+    assert.match(
+      run.stderr,
+      /^chaos-gate: cancelled by SIGTERM; \S*report\.json: cannot write the report: /m,
+    );
+    assert.ok(env.operator.aborted.has(name), 'the engine was stopped before exit');
+    assert.ok(!(await leftovers(env.sandbox.kc, namespace)).engines.includes(name), 'and deleted');
   });
 
   test('SIGTERM while preflight checks the run id: the cancel alone, no warning of the check it cut short', async (t) => {

@@ -484,6 +484,44 @@ test('a run that fails once its chaos started, cannot confirm its stop and canno
   await deleteEngine(sandbox, name);
 });
 
+test('a run on two clusters cancelled, whose reports cannot be written: still a cancel, 143, that names the report, and each cluster cleaned up', async () => {
+  const dir = workDir();
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  // A disk that takes nothing (a full disk) for the JUnit report, written once the cancel stopped the chaos.
+  symlinkSync('/dev/full', path.join(dir, 'junit.xml'));
+  const { config, engine } = targetsConfig(
+    'cancel-unwritten',
+    [
+      { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+      { name: 'us', kubeconfig: us.sandbox.kubeconfigPath },
+    ],
+    { dir, reports: { junit: 'junit.xml' } },
+  );
+  // The same engine file, written again: the stand-ins keep its chaos running until it is stopped.
+  engineFile(dir, engine.name, 'never', namespace);
+  let signalled = false;
+  const started = runEntry('dist/cli.js', ['run', '--config', config], {
+    onStdout: (text) => {
+      const running = ['eu', 'us'].every((name) =>
+        text.includes(`[${name}] [chaos] ${namespace}/${engine.name} pod-delete: Running`),
+      );
+      if (!signalled && running) {
+        signalled = true;
+        started.kill('SIGTERM');
+      }
+    },
+  });
+  const run = await started.done;
+
+  assert.equal(run.code, 143, run.stdout + run.stderr);
+  assert.match(
+    run.stderr,
+    /^chaos-gate: cancelled by SIGTERM; \S*junit\.xml: cannot write the report: ENOSPC/m,
+  );
+  for (const { sandbox } of clusters)
+    assert.ok(!(await leftovers(sandbox.kc, namespace)).engines.includes(engine.name), 'stopped and deleted');
+});
+
 test("the action's main step leaves a cluster's unconfirmed stop to its post step, which stops that cluster's chaos only", async () => {
   const dir = workDir();
   const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];

@@ -7409,7 +7409,8 @@ var init_errors = __esm({
       signal;
       /**
        * What the cancel left, told the user: `report`'s and `merge`'s; `run`'s, the clusters whose chaos had
-       * started and failed by then. Unset for `run`: it came before any chaos started.
+       * started and failed by then, or the report it could not write. Unset for `run`: it came before any
+       * chaos started.
        */
       left;
       constructor(signal3, left) {
@@ -91336,10 +91337,10 @@ async function runGate(config2, context) {
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     outcome = { runId, report, cancelled, decision, published };
   } catch (error2) {
-    throw carryingWarnings(carryingStopCases(error2, stopCasesIn(session.report)), [
-      ...session.warnings,
-      ...await session.finish(false)
-    ]);
+    throw carryingWarnings(
+      carryingStopCases(stillCancelled(error2, session.cancelled), stopCasesIn(session.report)),
+      [...session.warnings, ...await session.finish(false)]
+    );
   }
   const late = await session.finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);
@@ -91352,6 +91353,9 @@ function reportStopCases(config2, error2, stopCases, meta2, log) {
   } catch (unwritten) {
     return carryingWarnings(error2, [...warningsCarriedBy(error2), errorMessage(unwritten)]);
   }
+}
+function stillCancelled(error2, cancelled) {
+  return cancelled ? new CancelledError(cancelled, errorMessage(error2)) : error2;
 }
 function cancelledLate(outcome, signal3) {
   return outcome.cancelled || !signal3.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal3) };
@@ -91875,15 +91879,18 @@ async function runTargets(config2, context) {
     { concurrency: config2.parallelTargets }
   )).flat();
   let outcome;
+  const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
   try {
     const report = mergeReports(...targets.map((target, i) => targetReport(target, started[i])), {
       suites: config2.ctkJournals.map(collectJournal)
     });
-    const cancelled = sessions.find((s) => s.cancelled)?.cancelled;
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     outcome = { runId, report, decision, published, cancelled };
   } catch (error2) {
-    throw carryingWarnings(carryingStops(error2), [...raised, ...await finish(false)]);
+    throw carryingWarnings(carryingStops(stillCancelled(error2, cancelled)), [
+      ...raised,
+      ...await finish(false)
+    ]);
   }
   const late = await finish(outcome.decision.verdict === "pass");
   return cancelledLate({ ...outcome, warningsAfterReports: late }, context.signal);

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { createRequire as __chaosGateCreateRequire } from 'node:module';
+const require = __chaosGateCreateRequire(import.meta.url);
+import {
+  mergeGate
+} from "./chunk-KEM4B5EV.js";
+import "./chunk-FCFE7ORU.js";
+import "./chunk-CVJQ4RIC.js";
+import "./chunk-RBQ57VMM.js";
+import "./chunk-SVOU2F6U.js";
+import "./chunk-WWMJPIHK.js";
+import "./chunk-52RQKVFM.js";
+import "./chunk-LFKR3ZVH.js";
+import "./chunk-A2VFD3MS.js";
+export {
+  mergeGate
+};
