@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-NWF5BVBO.js";
+} from "./chunks/chunk-EOHRTMLE.js";
 import "./chunks/chunk-6ITUDFAW.js";
 import "./chunks/chunk-PXFUVPJ3.js";
 import {
@@ -27,9 +27,9 @@ import {
   summary,
   warning,
   warningAnnotations
-} from "./chunks/chunk-G7IJFPIV.js";
-import "./chunks/chunk-CSDYMSTR.js";
-import "./chunks/chunk-GPTGPRQX.js";
+} from "./chunks/chunk-2E6CBQGG.js";
+import "./chunks/chunk-PHGZ6JMM.js";
+import "./chunks/chunk-FTCHEUJJ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-4PREBK7H.js";
 import {
@@ -46,8 +46,8 @@ import {
   mergeGate
 } from "./chunks/chunk-KEM4B5EV.js";
 import "./chunks/chunk-KJ3ENT35.js";
-import "./chunks/chunk-LNAJ22MW.js";
-import "./chunks/chunk-5UHN5JHB.js";
+import "./chunks/chunk-GG633MRR.js";
+import "./chunks/chunk-T6M7X35H.js";
 import "./chunks/chunk-T5DTBDC6.js";
 import "./chunks/chunk-WKLY2BNK.js";
 import "./chunks/chunk-SQNS6QL3.js";
@@ -66,7 +66,7 @@ import {
 } from "./chunks/chunk-RBQ57VMM.js";
 import "./chunks/chunk-5L5Z5RRO.js";
 import "./chunks/chunk-SVOU2F6U.js";
-import "./chunks/chunk-XGQWR3MW.js";
+import "./chunks/chunk-X4QZAPBZ.js";
 import "./chunks/chunk-JDCHZ752.js";
 import "./chunks/chunk-WWMJPIHK.js";
 import "./chunks/chunk-52RQKVFM.js";

@@ -10,7 +10,7 @@ import {
   state,
   warning,
   warningAnnotations
-} from "./chunks/chunk-G7IJFPIV.js";
+} from "./chunks/chunk-2E6CBQGG.js";
 import {
   ManifestApplier,
   RunResources,
@@ -20,12 +20,12 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-CSDYMSTR.js";
+} from "./chunks/chunk-PHGZ6JMM.js";
 import {
   connect,
   limited,
   pMap
-} from "./chunks/chunk-GPTGPRQX.js";
+} from "./chunks/chunk-FTCHEUJJ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-4PREBK7H.js";
 import {
@@ -39,7 +39,7 @@ import "./chunks/chunk-IGRTILGH.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
-} from "./chunks/chunk-LNAJ22MW.js";
+} from "./chunks/chunk-GG633MRR.js";
 import "./chunks/chunk-T5DTBDC6.js";
 import "./chunks/chunk-WKLY2BNK.js";
 import {
@@ -53,7 +53,7 @@ import {
 import "./chunks/chunk-5L5Z5RRO.js";
 import {
   kubectlFor
-} from "./chunks/chunk-XGQWR3MW.js";
+} from "./chunks/chunk-X4QZAPBZ.js";
 import "./chunks/chunk-JDCHZ752.js";
 import "./chunks/chunk-WWMJPIHK.js";
 import "./chunks/chunk-52RQKVFM.js";

@@ -70,8 +70,9 @@ function kubeconfigFiles(target: KubeTarget): string[] {
  */
 export function kubectlFor(target: KubeTarget): string {
   const flags = [
+    // Absolute: the command is read in a log, and run from wherever its reader is.
     ...(!target.inCluster && !target.kubeconfigContent && target.kubeconfig
-      ? ['--kubeconfig', target.kubeconfig]
+      ? ['--kubeconfig', path.resolve(target.kubeconfig)]
       : []),
     ...(!target.inCluster && target.context ? ['--context', target.context] : []),
   ];

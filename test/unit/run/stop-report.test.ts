@@ -1,6 +1,7 @@
 // What is not confirmed stopped, as the user sees it: a log line and a report case each, with the
 // command that stops it, for engines, workflows and selectors that could not be listed.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { ReportCase } from '../../../src/report/model.ts';
 import { kubectlFor } from '../../../src/kube/kubeconfig-source.ts';
@@ -158,6 +159,7 @@ test('a cluster reached by a kubeconfig file and a context the run was given: ea
   // What kubectl finds by itself reaches the cluster the run reached from where it ran: no flag; nor
   // for the pod's service account, or inline content, which has no file to name.
   assert.equal(kubectlFor({}), 'kubectl');
+  assert.equal(kubectlFor({ kubeconfig: 'us.yaml' }), `kubectl --kubeconfig ${path.resolve('us.yaml')}`);
   assert.equal(kubectlFor({ inCluster: true }), 'kubectl');
   assert.equal(kubectlFor({ kubeconfigContent: 'apiVersion: v1', context: 'eu' }), 'kubectl --context eu');
 });

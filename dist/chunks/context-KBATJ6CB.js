@@ -7,8 +7,8 @@ import {
   describeCluster,
   loadKubeContext,
   registerKubeconfigCredentials
-} from "./chunk-LNAJ22MW.js";
-import "./chunk-XGQWR3MW.js";
+} from "./chunk-GG633MRR.js";
+import "./chunk-X4QZAPBZ.js";
 import "./chunk-JDCHZ752.js";
 import "./chunk-WWMJPIHK.js";
 import "./chunk-52RQKVFM.js";

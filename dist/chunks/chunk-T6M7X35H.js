@@ -26,7 +26,7 @@ import {
 import {
   NoClusterAccessError,
   kubeconfigSource
-} from "./chunk-XGQWR3MW.js";
+} from "./chunk-X4QZAPBZ.js";
 import {
   configFileName,
   settingName
@@ -587,7 +587,7 @@ async function validateRun(config) {
   };
 }
 async function loadKube(target, options = {}) {
-  const { contextNamespace, loadKubeContext } = await import("./context-PFDEJYIP.js");
+  const { contextNamespace, loadKubeContext } = await import("./context-KBATJ6CB.js");
   const kc = loadKubeContext(target, options);
   return { kc, defaultNamespace: target.namespace ?? contextNamespace(kc) };
 }

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   kubeconfigSource
-} from "./chunk-XGQWR3MW.js";
+} from "./chunk-X4QZAPBZ.js";
 import {
   documentValue,
   require_dist,

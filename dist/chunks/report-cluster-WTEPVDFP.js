@@ -12,17 +12,17 @@ import {
   enginePlural,
   pMap,
   resultPlural
-} from "./chunk-GPTGPRQX.js";
+} from "./chunk-FTCHEUJJ.js";
 import {
   readableResults
 } from "./chunk-4PREBK7H.js";
 import "./chunk-IGRTILGH.js";
 import {
   loadKubeContext
-} from "./chunk-LNAJ22MW.js";
+} from "./chunk-GG633MRR.js";
 import "./chunk-WKLY2BNK.js";
 import "./chunk-CVJQ4RIC.js";
-import "./chunk-XGQWR3MW.js";
+import "./chunk-X4QZAPBZ.js";
 import "./chunk-JDCHZ752.js";
 import "./chunk-WWMJPIHK.js";
 import "./chunk-52RQKVFM.js";

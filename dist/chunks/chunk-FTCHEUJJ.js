@@ -24,7 +24,7 @@ import {
   renewCredentials,
   setHeaderOptions,
   wrapHttpLibrary
-} from "./chunk-LNAJ22MW.js";
+} from "./chunk-GG633MRR.js";
 import {
   redact
 } from "./chunk-LFKR3ZVH.js";

@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-CSDYMSTR.js";
+} from "./chunk-PHGZ6JMM.js";
 import {
   LitmusClient,
   connect,
@@ -33,7 +33,7 @@ import {
   pMapSettled,
   resultPlural,
   statusCode
-} from "./chunk-GPTGPRQX.js";
+} from "./chunk-FTCHEUJJ.js";
 import {
   isWorkflowCompleted,
   workflowCondition
@@ -59,7 +59,7 @@ import {
 import {
   describeCluster,
   spawnInGroup
-} from "./chunk-LNAJ22MW.js";
+} from "./chunk-GG633MRR.js";
 import {
   allowedNamespaces,
   blastRadiusProblems,
@@ -68,7 +68,7 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-5UHN5JHB.js";
+} from "./chunk-T6M7X35H.js";
 import {
   prepareWorkflow,
   workflowName,
@@ -94,7 +94,7 @@ import {
 } from "./chunk-CVJQ4RIC.js";
 import {
   kubectlFor
-} from "./chunk-XGQWR3MW.js";
+} from "./chunk-X4QZAPBZ.js";
 import {
   settingName
 } from "./chunk-WWMJPIHK.js";

@@ -50,7 +50,8 @@ function kubeconfigFiles(target) {
 }
 function kubectlFor(target) {
   const flags = [
-    ...!target.inCluster && !target.kubeconfigContent && target.kubeconfig ? ["--kubeconfig", target.kubeconfig] : [],
+    // Absolute: the command is read in a log, and run from wherever its reader is.
+    ...!target.inCluster && !target.kubeconfigContent && target.kubeconfig ? ["--kubeconfig", path.resolve(target.kubeconfig)] : [],
     ...!target.inCluster && target.context ? ["--context", target.context] : []
   ];
   return ["kubectl", ...flags.map(shellWord)].join(" ");

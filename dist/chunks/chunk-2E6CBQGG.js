@@ -9,7 +9,7 @@ import {
 } from "./chunk-LJVIP377.js";
 import {
   registerKubeconfigCredentials
-} from "./chunk-LNAJ22MW.js";
+} from "./chunk-GG633MRR.js";
 import {
   caseReasons,
   judgedCases,
@@ -20034,4 +20034,4 @@ export {
   state,
   runStep
 };
-/*! For license information please see chunk-G7IJFPIV.js.LEGAL.txt */
+/*! For license information please see chunk-2E6CBQGG.js.LEGAL.txt */

@@ -17,7 +17,7 @@ import {
   unknownFields,
   watchCollection,
   workflowRunLabel
-} from "./chunk-GPTGPRQX.js";
+} from "./chunk-FTCHEUJJ.js";
 import {
   isWorkflowCompleted
 } from "./chunk-7GHJJVB5.js";
@@ -43,7 +43,7 @@ import {
   PatchStrategy,
   V1MicroTime,
   setHeaderOptions
-} from "./chunk-LNAJ22MW.js";
+} from "./chunk-GG633MRR.js";
 import {
   argoApiVersion,
   isClusterScopedKind,

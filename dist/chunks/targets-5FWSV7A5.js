@@ -2,11 +2,20 @@
 import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
-} from "./chunk-5UHN5JHB.js";
+  runTargets
+} from "./chunk-EOHRTMLE.js";
+import "./chunk-6ITUDFAW.js";
+import "./chunk-PXFUVPJ3.js";
+import "./chunk-466RCVCX.js";
+import "./chunk-PHGZ6JMM.js";
+import "./chunk-FTCHEUJJ.js";
+import "./chunk-7GHJJVB5.js";
+import "./chunk-4PREBK7H.js";
+import "./chunk-6FZ6MQKZ.js";
+import "./chunk-IGRTILGH.js";
+import "./chunk-KJ3ENT35.js";
+import "./chunk-GG633MRR.js";
+import "./chunk-T6M7X35H.js";
 import "./chunk-T5DTBDC6.js";
 import "./chunk-WKLY2BNK.js";
 import "./chunk-SQNS6QL3.js";
@@ -16,15 +25,12 @@ import "./chunk-CVJQ4RIC.js";
 import "./chunk-RBQ57VMM.js";
 import "./chunk-5L5Z5RRO.js";
 import "./chunk-SVOU2F6U.js";
-import "./chunk-XGQWR3MW.js";
+import "./chunk-X4QZAPBZ.js";
 import "./chunk-JDCHZ752.js";
 import "./chunk-WWMJPIHK.js";
 import "./chunk-52RQKVFM.js";
 import "./chunk-LFKR3ZVH.js";
 import "./chunk-A2VFD3MS.js";
 export {
-  checkRunInputs,
-  prepareCluster,
-  prepareTargets,
-  validateRun
+  runTargets
 };

@@ -196,7 +196,7 @@ async function reportGate(config, sources, log, signal) {
       throw new ConfigError(
         `report reads one cluster's namespace, and ${config.targets.length} clusters are given (${config.targets.map((target) => target.name).join(", ")}): give one --context or --kubeconfig, or read each cluster with its own report and join them with chaos-gate merge`
       );
-    const { chaosReportFromCluster } = await import("./report-cluster-Y65ZV36E.js");
+    const { chaosReportFromCluster } = await import("./report-cluster-WTEPVDFP.js");
     const live = await chaosReportFromCluster(config, namespace, sources.selector, log, signal);
     const where = `namespace ${namespace}${sources.selector ? `, selector ${sources.selector}` : ""}`;
     inputs.push({ source: where, suites: live.suites });

@@ -219,7 +219,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-B76F5OWF.js");
+        const { runTargets } = await import("./targets-5FWSV7A5.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -235,7 +235,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-326225HO.js"),
+          import("./report-G4FXBIA5.js"),
           import("./publish-AGRQ4LKX.js")
         ]);
         const sources = parsed.sources;
@@ -252,7 +252,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-E6PA52YX.js");
+        const { validateRun } = await import("./inputs-6EK2ZGR5.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(
