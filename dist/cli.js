@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-7FRZYUYU.js");
+var { main } = await import("./chunks/main-JYLCKFEF.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

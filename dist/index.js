@@ -3,13 +3,13 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-EOHRTMLE.js";
+} from "./chunks/chunk-RNZO37KE.js";
 import "./chunks/chunk-6ITUDFAW.js";
 import "./chunks/chunk-PXFUVPJ3.js";
 import {
   expectedChaosMs,
   progressLog
-} from "./chunks/chunk-2RGF6XEU.js";
+} from "./chunks/chunk-5FQ7ODGA.js";
 import "./chunks/chunk-466RCVCX.js";
 import {
   ExitCode,
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-2E6CBQGG.js";
-import "./chunks/chunk-PHGZ6JMM.js";
+import "./chunks/chunk-OSF2CSQK.js";
 import "./chunks/chunk-FTCHEUJJ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-4PREBK7H.js";
@@ -47,11 +47,11 @@ import {
 } from "./chunks/chunk-KEM4B5EV.js";
 import "./chunks/chunk-KJ3ENT35.js";
 import "./chunks/chunk-GG633MRR.js";
-import "./chunks/chunk-T6M7X35H.js";
-import "./chunks/chunk-T5DTBDC6.js";
+import "./chunks/chunk-MTBVRRDV.js";
+import "./chunks/chunk-SB6IFH6Q.js";
 import "./chunks/chunk-WKLY2BNK.js";
 import "./chunks/chunk-SQNS6QL3.js";
-import "./chunks/chunk-T4TCKXQA.js";
+import "./chunks/chunk-6S4KZUTS.js";
 import {
   cancellableReports,
   renderCannotRun

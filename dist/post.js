@@ -20,7 +20,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-PHGZ6JMM.js";
+} from "./chunks/chunk-OSF2CSQK.js";
 import {
   connect,
   limited,
@@ -40,12 +40,12 @@ import "./chunks/chunk-LJVIP377.js";
 import {
   loadKubeContext
 } from "./chunks/chunk-GG633MRR.js";
-import "./chunks/chunk-T5DTBDC6.js";
+import "./chunks/chunk-SB6IFH6Q.js";
 import "./chunks/chunk-WKLY2BNK.js";
 import {
   RunWarnings
 } from "./chunks/chunk-SQNS6QL3.js";
-import "./chunks/chunk-T4TCKXQA.js";
+import "./chunks/chunk-6S4KZUTS.js";
 import "./chunks/chunk-CVJQ4RIC.js";
 import {
   withCancellation

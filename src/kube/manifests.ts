@@ -38,7 +38,7 @@ export function readManifests(
   return files.flatMap((file) => {
     const text = readInputFile(file, what, maxBytes);
     const manifests = parseManifests(text, file, role);
-    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
+    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file, role)}`);
     if (role === 'input') refuseCutOffEnd(text, manifests.at(-1) as Manifest);
     return manifests;
   });
@@ -66,12 +66,19 @@ function refuseCutOffEnd(text: string, last: Manifest): void {
     );
 }
 
-/** Why a file that parsed holds no object: an empty list is kubectl finding nothing, not an empty file. */
-function whyNoObjects(text: string, file: string): string {
+/**
+ * Why a file that parsed holds no object: an empty list is kubectl finding nothing, not an empty file;
+ * so is an empty file saved from kubectl, which prints "No resources found" to stderr only.
+ */
+function whyNoObjects(text: string, file: string, role: ManifestRole): string {
   const emptyList = loadDocuments(text, file).some((value) => isRecord(value) && Array.isArray(value.items));
-  return emptyList
-    ? 'holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector'
-    : 'holds no objects (the file is empty or only comments)';
+  if (emptyList)
+    return 'holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector';
+  const saved =
+    role === 'input' && text.trim() === ''
+      ? '; `kubectl get … > FILE` writes nothing when it finds no objects: check the namespace and the selector'
+      : '';
+  return `holds no objects (the file is empty or only comments)${saved}`;
 }
 
 /** Objects given twice — in two files, or twice in one — would silently replace each other. */

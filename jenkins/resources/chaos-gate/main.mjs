@@ -18303,7 +18303,7 @@ function readManifests(files, role, { maxBytes: maxBytes2, what = "manifest" } =
   return files.flatMap((file) => {
     const text4 = readInputFile(file, what, maxBytes2);
     const manifests = parseManifests(text4, file, role);
-    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text4, file)}`);
+    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text4, file, role)}`);
     if (role === "input") refuseCutOffEnd(text4, manifests.at(-1));
     return manifests;
   });
@@ -18319,9 +18319,12 @@ function refuseCutOffEnd(text4, last) {
       `${last.source}: the file ends mid-line in this object (was it cut off?); kubectl ends its output with a line break, which a whole file saved as kubectl wrote it keeps (a trimmed one loses it)`
     );
 }
-function whyNoObjects(text4, file) {
+function whyNoObjects(text4, file, role) {
   const emptyList = loadDocuments(text4, file).some((value) => isRecord(value) && Array.isArray(value.items));
-  return emptyList ? "holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector" : "holds no objects (the file is empty or only comments)";
+  if (emptyList)
+    return "holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector";
+  const saved = role === "input" && text4.trim() === "" ? "; `kubectl get \u2026 > FILE` writes nothing when it finds no objects: check the namespace and the selector" : "";
+  return `holds no objects (the file is empty or only comments)${saved}`;
 }
 function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
   const seen = /* @__PURE__ */ new Map();

@@ -250,3 +250,17 @@ test('a chaos-gate config file given as a manifest is named as one', () => {
     message: 'x.yaml, document 1: field apiVersion: required',
   });
 });
+
+test('an empty results file says kubectl writes nothing when it finds nothing; an empty manifest does not', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chaos-gate-empty-'));
+  const empty = path.join(dir, 'results.yaml');
+  writeFileSync(empty, '');
+  assert.throws(
+    () => readManifests([empty], 'input'),
+    /results\.yaml: holds no objects \(the file is empty or only comments\); `kubectl get … > FILE` writes nothing when it finds no objects: check the namespace and the selector$/,
+  );
+  assert.throws(
+    () => readManifests([empty], 'engine'),
+    /results\.yaml: holds no objects \(the file is empty or only comments\)$/,
+  );
+});

@@ -4,7 +4,7 @@ const require = __chaosGateCreateRequire(import.meta.url);
 import {
   expectedChaosMs,
   progressLog
-} from "./chunk-2RGF6XEU.js";
+} from "./chunk-5FQ7ODGA.js";
 import "./chunk-466RCVCX.js";
 import {
   loadConfig,
@@ -24,7 +24,7 @@ import {
   usage
 } from "./chunk-SSQAD7NH.js";
 import "./chunk-SQNS6QL3.js";
-import "./chunk-T4TCKXQA.js";
+import "./chunk-6S4KZUTS.js";
 import {
   withCancellation
 } from "./chunk-RBQ57VMM.js";
@@ -219,7 +219,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-5FWSV7A5.js");
+        const { runTargets } = await import("./targets-CNHLAX7I.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -235,7 +235,7 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-G4FXBIA5.js"),
+          import("./report-UP7X3RNP.js"),
           import("./publish-AGRQ4LKX.js")
         ]);
         const sources = parsed.sources;
@@ -252,7 +252,7 @@ async function main(argv, given = processIo) {
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-6EK2ZGR5.js");
+        const { validateRun } = await import("./inputs-LOLC6GQX.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

@@ -6,11 +6,11 @@ import {
   prepareCluster,
   prepareTargets,
   validateRun
-} from "./chunk-T6M7X35H.js";
-import "./chunk-T5DTBDC6.js";
+} from "./chunk-MTBVRRDV.js";
+import "./chunk-SB6IFH6Q.js";
 import "./chunk-WKLY2BNK.js";
 import "./chunk-SQNS6QL3.js";
-import "./chunk-T4TCKXQA.js";
+import "./chunk-6S4KZUTS.js";
 import "./chunk-FCFE7ORU.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-RBQ57VMM.js";

@@ -6,7 +6,7 @@ import {
   readWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-T5DTBDC6.js";
+} from "./chunk-SB6IFH6Q.js";
 import {
   metadataProblems
 } from "./chunk-WKLY2BNK.js";
@@ -16,7 +16,7 @@ import {
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-T4TCKXQA.js";
+} from "./chunk-6S4KZUTS.js";
 import {
   reportPathProblems
 } from "./chunk-FCFE7ORU.js";

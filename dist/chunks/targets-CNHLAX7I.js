@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-EOHRTMLE.js";
+} from "./chunk-RNZO37KE.js";
 import "./chunk-6ITUDFAW.js";
 import "./chunk-PXFUVPJ3.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-PHGZ6JMM.js";
+import "./chunk-OSF2CSQK.js";
 import "./chunk-FTCHEUJJ.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-4PREBK7H.js";
@@ -15,11 +15,11 @@ import "./chunk-6FZ6MQKZ.js";
 import "./chunk-IGRTILGH.js";
 import "./chunk-KJ3ENT35.js";
 import "./chunk-GG633MRR.js";
-import "./chunk-T6M7X35H.js";
-import "./chunk-T5DTBDC6.js";
+import "./chunk-MTBVRRDV.js";
+import "./chunk-SB6IFH6Q.js";
 import "./chunk-WKLY2BNK.js";
 import "./chunk-SQNS6QL3.js";
-import "./chunk-T4TCKXQA.js";
+import "./chunk-6S4KZUTS.js";
 import "./chunk-FCFE7ORU.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-RBQ57VMM.js";

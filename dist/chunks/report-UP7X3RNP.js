@@ -26,7 +26,7 @@ import "./chunk-WKLY2BNK.js";
 import {
   duplicateProblems,
   readManifests
-} from "./chunk-T4TCKXQA.js";
+} from "./chunk-6S4KZUTS.js";
 import {
   conclude,
   refuseBadReportPaths,

@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-PHGZ6JMM.js";
+} from "./chunk-OSF2CSQK.js";
 import {
   LitmusClient,
   connect,
@@ -68,12 +68,12 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-T6M7X35H.js";
+} from "./chunk-MTBVRRDV.js";
 import {
   prepareWorkflow,
   workflowName,
   workflowSource
-} from "./chunk-T5DTBDC6.js";
+} from "./chunk-SB6IFH6Q.js";
 import {
   RunWarnings,
   carryingWarnings,
@@ -82,7 +82,7 @@ import {
 } from "./chunk-SQNS6QL3.js";
 import {
   duplicateProblems
-} from "./chunk-T4TCKXQA.js";
+} from "./chunk-6S4KZUTS.js";
 import {
   conclude,
   refuseAllSkipped,

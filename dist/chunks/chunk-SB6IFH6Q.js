@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   readManifests
-} from "./chunk-T4TCKXQA.js";
+} from "./chunk-6S4KZUTS.js";
 import {
   ConfigError
 } from "./chunk-A2VFD3MS.js";

@@ -48,7 +48,7 @@ import {
   argoApiVersion,
   isClusterScopedKind,
   isCustomResource
-} from "./chunk-T5DTBDC6.js";
+} from "./chunk-SB6IFH6Q.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

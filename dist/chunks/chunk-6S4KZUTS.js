@@ -409,7 +409,7 @@ function readManifests(files, role, { maxBytes, what = "manifest" } = {}) {
   return files.flatMap((file) => {
     const text = readInputFile(file, what, maxBytes);
     const manifests = parseManifests(text, file, role);
-    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file)}`);
+    if (manifests.length === 0) throw new ConfigError(`${file}: ${whyNoObjects(text, file, role)}`);
     if (role === "input") refuseCutOffEnd(text, manifests.at(-1));
     return manifests;
   });
@@ -425,9 +425,12 @@ function refuseCutOffEnd(text, last) {
       `${last.source}: the file ends mid-line in this object (was it cut off?); kubectl ends its output with a line break, which a whole file saved as kubectl wrote it keeps (a trimmed one loses it)`
     );
 }
-function whyNoObjects(text, file) {
+function whyNoObjects(text, file, role) {
   const emptyList = loadDocuments(text, file).some((value) => isRecord(value) && Array.isArray(value.items));
-  return emptyList ? "holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector" : "holds no objects (the file is empty or only comments)";
+  if (emptyList)
+    return "holds only an empty list (items: []): kubectl found no objects when it was saved; check the namespace and the selector";
+  const saved = role === "input" && text.trim() === "" ? "; `kubectl get \u2026 > FILE` writes nothing when it finds no objects: check the namespace and the selector" : "";
+  return `holds no objects (the file is empty or only comments)${saved}`;
 }
 function duplicateProblems(manifests, namespaceOf = (m) => m.object.metadata.namespace ?? "") {
   const seen = /* @__PURE__ */ new Map();
