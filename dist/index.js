@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-RNZO37KE.js";
+} from "./chunks/chunk-LAEA7QGL.js";
 import "./chunks/chunk-6ITUDFAW.js";
 import "./chunks/chunk-PXFUVPJ3.js";
 import {

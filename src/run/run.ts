@@ -123,9 +123,13 @@ export async function runGate(config: GateConfig, context: RunContext): Promise<
   } catch (error) {
     // Nothing to judge, or no report written: the error is all the fronts show, so it carries the
     // warnings, and the stops the report would have shown not confirmed.
+    const late = await session.finish(false);
     throw carryingWarnings(
-      carryingStopCases(stillCancelled(error, session.cancelled), stopCasesIn(session.report)),
-      [...session.warnings, ...(await session.finish(false))],
+      carryingStopCases(
+        stillCancelled(error, session.cancelled, context.signal),
+        stopCasesIn(session.report),
+      ),
+      [...session.warnings, ...late],
     );
   }
   const late = await session.finish(outcome.decision.verdict === 'pass');
@@ -156,20 +160,34 @@ export function reportStopCases(
 }
 
 /**
- * A cancelled run whose reports could not be written (a cancel is never refused as nothing to judge)
- * still ends as cancelled, 130/143, the write that failed said with the cancel.
+ * A run that received a signal, during its wait or after it (while reading the verdicts, writing the
+ * reports or cleaning up), ends as cancelled, 130/143, whatever else failed after. Asked once the
+ * cleanup is over: reports are written synchronously, so a signal that came meanwhile is seen only then.
  */
-export function stillCancelled(error: unknown, cancelled: NodeJS.Signals | undefined): unknown {
-  return cancelled ? new CancelledError(cancelled, errorMessage(error)) : error;
+function signalled(cancelled: NodeJS.Signals | undefined, signal: AbortSignal): NodeJS.Signals | undefined {
+  return cancelled ?? (signal.aborted ? cancelReason(signal) : undefined);
 }
 
 /**
- * A signal after the chaos was over (while reading the verdicts, writing the reports or cleaning up)
- * still cancels the run: its verdict stands in the reports, but it exits 130/143, so nothing chained
- * after it (`chaos-gate run … && deploy`) goes on once the job was cancelled.
+ * A cancelled run whose reports could not be written (a cancel is never refused as nothing to judge)
+ * still ends as cancelled, the write that failed said with the cancel.
+ */
+export function stillCancelled(
+  error: unknown,
+  cancelled: NodeJS.Signals | undefined,
+  signal: AbortSignal,
+): unknown {
+  const by = signalled(cancelled, signal);
+  return by ? new CancelledError(by, errorMessage(error)) : error;
+}
+
+/**
+ * A signal after the chaos was over still cancels the run: its verdict stands in the reports, but it
+ * exits 130/143, so nothing chained after it (`chaos-gate run … && deploy`) goes on once the job was
+ * cancelled.
  */
 export function cancelledLate(outcome: GateOutcome, signal: AbortSignal): GateOutcome {
-  return outcome.cancelled || !signal.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal) };
+  return { ...outcome, cancelled: signalled(outcome.cancelled, signal) };
 }
 
 /** A run up to its report: the chaos ran and, if cut short, was stopped; the cleanup waits for the verdict. */

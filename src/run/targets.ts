@@ -123,9 +123,10 @@ export async function runTargets(config: GateConfig, context: TargetsContext): P
     outcome = { runId, report, decision, published, cancelled };
   } catch (error) {
     // No report written: the error is all the fronts show, so it carries every cluster's warnings.
-    throw carryingWarnings(carryingStops(stillCancelled(error, cancelled)), [
+    const late = await finish(false);
+    throw carryingWarnings(carryingStops(stillCancelled(error, cancelled, context.signal)), [
       ...raised,
-      ...(await finish(false)),
+      ...late,
     ]);
   }
   const late = await finish(outcome.decision.verdict === 'pass');

@@ -1,7 +1,9 @@
 // `chaos-gate run` through the built CLI against a real kube-apiserver, with the test playing the
 // Litmus env.operator.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -452,6 +454,32 @@ describe('chaos-gate run on a real API server', () => {
     );
     assert.ok(env.operator.aborted.has(name), 'the engine was stopped before exit');
     assert.ok(!(await leftovers(env.sandbox.kc, namespace)).engines.includes(name), 'and deleted');
+  });
+
+  test('SIGTERM while the reports are written, one of which then cannot be: still a cancel, 143, that names the report', async () => {
+    const dir = workDir();
+    const name = uniqueName('cancel-writing');
+    // The JUnit and JSON reports are pipes, written directly: the run waits in them for the test to
+    // read, so the signal comes while it writes its reports; the summary then meets a full disk.
+    const [junit, json] = [path.join(dir, 'junit.xml'), path.join(dir, 'report.json')];
+    for (const fifo of [junit, json]) execFileSync('mkfifo', [fifo]);
+    symlinkSync('/dev/full', path.join(dir, 'summary.md'));
+    const started = env.run([
+      ...['--engine', engineFile(dir, name, 'pass'), '--junit', junit, '--json', json],
+      ...['--summary', path.join(dir, 'summary.md')],
+    ]);
+    const junitRead = await open(junit, 'r'); // once the run opened it to write
+    started.kill('SIGTERM');
+    await junitRead.readFile();
+    await junitRead.close();
+    await readFile(json); // the run goes on to it only now, past the signal
+    const run = await started.done;
+    assert.equal(run.code, 143, run.stdout + run.stderr);
+    assert.match(
+      run.stderr,
+      /^chaos-gate: cancelled by SIGTERM; \S*summary\.md: cannot write the report: ENOSPC/m,
+    );
+    assert.ok(!(await leftovers(env.sandbox.kc, namespace)).engines.includes(name), 'cleaned up');
   });
 
   test('SIGTERM while preflight checks the run id: the cancel alone, no warning of the check it cut short', async (t) => {

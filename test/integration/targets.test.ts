@@ -11,6 +11,8 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
@@ -520,6 +522,43 @@ test('a run on two clusters cancelled, whose reports cannot be written: still a 
   );
   for (const { sandbox } of clusters)
     assert.ok(!(await leftovers(sandbox.kc, namespace)).engines.includes(engine.name), 'stopped and deleted');
+});
+
+test('a run on two clusters signalled while its reports are written, one of which then cannot be: still a cancel, 143, that names the report', async () => {
+  const dir = workDir();
+  const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
+  // Pipes, written directly: the run waits in them for the test to read, so the signal comes while it
+  // writes its reports; the summary then meets a full disk.
+  const [junit, json, summary] = [
+    path.join(dir, 'junit.xml'),
+    path.join(dir, 'report.json'),
+    path.join(dir, 'summary.md'),
+  ];
+  for (const fifo of [junit, json]) execFileSync('mkfifo', [fifo]);
+  symlinkSync('/dev/full', summary);
+  const { config, engine } = targetsConfig(
+    'cancel-writing',
+    [
+      { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
+      { name: 'us', kubeconfig: us.sandbox.kubeconfigPath },
+    ],
+    { dir, reports: { junit, json, summary } },
+  );
+  const started = runEntry('dist/cli.js', ['run', '--config', config]);
+  const junitRead = await open(junit, 'r'); // once the run opened it to write
+  started.kill('SIGTERM');
+  await junitRead.readFile();
+  await junitRead.close();
+  await readFile(json); // the run goes on to it only now, past the signal
+  const run = await started.done;
+
+  assert.equal(run.code, 143, run.stdout + run.stderr);
+  assert.match(
+    run.stderr,
+    /^chaos-gate: cancelled by SIGTERM; \S*summary\.md: cannot write the report: ENOSPC/m,
+  );
+  for (const { sandbox } of clusters)
+    assert.ok(!(await leftovers(sandbox.kc, namespace)).engines.includes(engine.name), 'cleaned up');
 });
 
 test("the action's main step leaves a cluster's unconfirmed stop to its post step, which stops that cluster's chaos only", async () => {

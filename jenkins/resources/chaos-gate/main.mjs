@@ -91341,9 +91341,13 @@ async function runGate(config2, context) {
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     outcome = { runId, report, cancelled, decision, published };
   } catch (error2) {
+    const late2 = await session.finish(false);
     throw carryingWarnings(
-      carryingStopCases(stillCancelled(error2, session.cancelled), stopCasesIn(session.report)),
-      [...session.warnings, ...await session.finish(false)]
+      carryingStopCases(
+        stillCancelled(error2, session.cancelled, context.signal),
+        stopCasesIn(session.report)
+      ),
+      [...session.warnings, ...late2]
     );
   }
   const late = await session.finish(outcome.decision.verdict === "pass");
@@ -91358,11 +91362,15 @@ function reportStopCases(config2, error2, stopCases, meta2, log) {
     return carryingWarnings(error2, [...warningsCarriedBy(error2), errorMessage(unwritten)]);
   }
 }
-function stillCancelled(error2, cancelled) {
-  return cancelled ? new CancelledError(cancelled, errorMessage(error2)) : error2;
+function signalled(cancelled, signal3) {
+  return cancelled ?? (signal3.aborted ? cancelReason(signal3) : void 0);
+}
+function stillCancelled(error2, cancelled, signal3) {
+  const by = signalled(cancelled, signal3);
+  return by ? new CancelledError(by, errorMessage(error2)) : error2;
 }
 function cancelledLate(outcome, signal3) {
-  return outcome.cancelled || !signal3.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal3) };
+  return { ...outcome, cancelled: signalled(outcome.cancelled, signal3) };
 }
 function newRunId() {
   return `cg-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
@@ -91891,9 +91899,10 @@ async function runTargets(config2, context) {
     const { decision, published } = conclude(config2, report, runMeta(config2, runId, cancelled), context.log);
     outcome = { runId, report, decision, published, cancelled };
   } catch (error2) {
-    throw carryingWarnings(carryingStops(stillCancelled(error2, cancelled)), [
+    const late2 = await finish(false);
+    throw carryingWarnings(carryingStops(stillCancelled(error2, cancelled, context.signal)), [
       ...raised,
-      ...await finish(false)
+      ...late2
     ]);
   }
   const late = await finish(outcome.decision.verdict === "pass");

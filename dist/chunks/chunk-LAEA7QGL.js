@@ -518,9 +518,13 @@ async function runGate(config, context) {
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     outcome = { runId, report, cancelled, decision, published };
   } catch (error) {
+    const late2 = await session.finish(false);
     throw carryingWarnings(
-      carryingStopCases(stillCancelled(error, session.cancelled), stopCasesIn(session.report)),
-      [...session.warnings, ...await session.finish(false)]
+      carryingStopCases(
+        stillCancelled(error, session.cancelled, context.signal),
+        stopCasesIn(session.report)
+      ),
+      [...session.warnings, ...late2]
     );
   }
   const late = await session.finish(outcome.decision.verdict === "pass");
@@ -535,11 +539,15 @@ function reportStopCases(config, error, stopCases, meta, log) {
     return carryingWarnings(error, [...warningsCarriedBy(error), errorMessage(unwritten)]);
   }
 }
-function stillCancelled(error, cancelled) {
-  return cancelled ? new CancelledError(cancelled, errorMessage(error)) : error;
+function signalled(cancelled, signal) {
+  return cancelled ?? (signal.aborted ? cancelReason(signal) : void 0);
+}
+function stillCancelled(error, cancelled, signal) {
+  const by = signalled(cancelled, signal);
+  return by ? new CancelledError(by, errorMessage(error)) : error;
 }
 function cancelledLate(outcome, signal) {
-  return outcome.cancelled || !signal.aborted ? outcome : { ...outcome, cancelled: cancelReason(signal) };
+  return { ...outcome, cancelled: signalled(outcome.cancelled, signal) };
 }
 var PreflightRefused = class extends CannotRunError {
   name = "PreflightRefused";
@@ -1025,9 +1033,10 @@ async function runTargets(config, context) {
     const { decision, published } = conclude(config, report, runMeta(config, runId, cancelled), context.log);
     outcome = { runId, report, decision, published, cancelled };
   } catch (error) {
-    throw carryingWarnings(carryingStops(stillCancelled(error, cancelled)), [
+    const late2 = await finish(false);
+    throw carryingWarnings(carryingStops(stillCancelled(error, cancelled, context.signal)), [
       ...raised,
-      ...await finish(false)
+      ...late2
     ]);
   }
   const late = await finish(outcome.decision.verdict === "pass");

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-RNZO37KE.js";
+} from "./chunk-LAEA7QGL.js";
 import "./chunk-6ITUDFAW.js";
 import "./chunk-PXFUVPJ3.js";
 import "./chunk-466RCVCX.js";
