@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-6IO2DYXY.js");
+var { main } = await import("./chunks/main-UPVRR3F6.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-LAEA7QGL.js";
+} from "./chunks/chunk-VL6L2FP3.js";
 import "./chunks/chunk-6ITUDFAW.js";
 import "./chunks/chunk-PXFUVPJ3.js";
 import {
@@ -44,10 +44,10 @@ import "./chunks/chunk-IGRTILGH.js";
 import "./chunks/chunk-LJVIP377.js";
 import {
   mergeGate
-} from "./chunks/chunk-KEM4B5EV.js";
+} from "./chunks/chunk-DIWHN3G4.js";
 import "./chunks/chunk-KJ3ENT35.js";
 import "./chunks/chunk-GG633MRR.js";
-import "./chunks/chunk-MTBVRRDV.js";
+import "./chunks/chunk-RL6CGLGP.js";
 import "./chunks/chunk-SB6IFH6Q.js";
 import "./chunks/chunk-WKLY2BNK.js";
 import "./chunks/chunk-SQNS6QL3.js";
@@ -55,7 +55,7 @@ import "./chunks/chunk-6S4KZUTS.js";
 import {
   cancellableReports,
   renderCannotRun
-} from "./chunks/chunk-FCFE7ORU.js";
+} from "./chunks/chunk-WBMP6CCB.js";
 import {
   chaosMayStillRun,
   suitesUnder,
@@ -106,7 +106,15 @@ function logGroups() {
 // src/action/outcome.ts
 async function publishToGitHub(outcome, warningRoom = maxAnnotations) {
   const { report, decision, published } = outcome;
-  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(published.markdown().markdown).write();
+  const cancel = outcome.cancelled && (chaosMayStillRun(report) ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it` : `cancelled by ${outcome.cancelled}; the chaos was stopped`);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const markdown = published.markdown().markdown;
+    await summary.addRaw(
+      cancel ? `> \u23F9\uFE0F ${cancel}. The step failed, whatever the verdict below.
+
+${markdown}` : markdown
+    ).write();
+  }
   setOutputs({
     // A later `if: always()` step must tell a cancelled job from a failed gate: the cases of a
     // cancelled run are what was known when it was cut short, not a verdict.
@@ -124,10 +132,8 @@ async function publishToGitHub(outcome, warningRoom = maxAnnotations) {
   const warnings = [.../* @__PURE__ */ new Set([...warningsOf(report, decision), ...outcome.warningsAfterReports ?? []])];
   for (const { title, message } of warningAnnotations(warnings, warningRoom))
     warning(message, { title });
-  if (outcome.cancelled) {
-    setFailed(
-      chaosMayStillRun(report) ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it` : `cancelled by ${outcome.cancelled}; the chaos was stopped`
-    );
+  if (cancel) {
+    setFailed(cancel);
     return;
   }
   for (const { title, message } of annotationsOf(report, decision, published.markdown(), published.reports)) {
@@ -142,7 +148,8 @@ async function failToRun({
   warnings = [],
   warningRoom = maxAnnotations
 }) {
-  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(renderCannotRun(message, warnings)).write();
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await summary.addRaw(renderCannotRun(message, warnings, verdict === "cancelled")).write();
   setOutputs({
     verdict,
     passed: 0,

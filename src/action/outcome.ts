@@ -9,8 +9,21 @@ import { annotationsOf, maxAnnotations, warningAnnotations } from './annotations
 /** `warningRoom`: how many of the step's 10 warning annotations are left (a signal's take one each). */
 export async function publishToGitHub(outcome: GateOutcome, warningRoom = maxAnnotations): Promise<void> {
   const { report, decision, published } = outcome;
-  // Outside a GitHub runner (a local try-out) there is no summary file to write to.
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(published.markdown().markdown).write();
+  const cancel =
+    outcome.cancelled &&
+    (chaosMayStillRun(report)
+      ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it`
+      : `cancelled by ${outcome.cancelled}; the chaos was stopped`);
+  // Outside a GitHub runner (a local try-out) there is no summary file to write to. A cancel heads
+  // the summary, whose verdict does not say it.
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const markdown = published.markdown().markdown;
+    await core.summary
+      .addRaw(
+        cancel ? `> ⏹️ ${cancel}. The step failed, whatever the verdict below.\n\n${markdown}` : markdown,
+      )
+      .write();
+  }
   setOutputs({
     // A later `if: always()` step must tell a cancelled job from a failed gate: the cases of a
     // cancelled run are what was known when it was cut short, not a verdict.
@@ -30,12 +43,8 @@ export async function publishToGitHub(outcome: GateOutcome, warningRoom = maxAnn
   const warnings = [...new Set([...warningsOf(report, decision), ...(outcome.warningsAfterReports ?? [])])];
   for (const { title, message } of warningAnnotations(warnings, warningRoom))
     core.warning(message, { title });
-  if (outcome.cancelled) {
-    core.setFailed(
-      chaosMayStillRun(report)
-        ? `cancelled by ${outcome.cancelled}; chaos may still be running: the post step tries again, and the log names the command that stops it`
-        : `cancelled by ${outcome.cancelled}; the chaos was stopped`,
-    );
+  if (cancel) {
+    core.setFailed(cancel);
     return;
   }
   for (const { title, message } of annotationsOf(report, decision, published.markdown(), published.reports)) {
@@ -58,8 +67,8 @@ export interface CannotRun {
 }
 
 /**
- * The step could not run, or was cancelled before its chaos started: nothing was judged, so every
- * count is 0 and no report was written.
+ * The step could not run, or was cancelled before its chaos started or its reports could be written:
+ * nothing was judged, so every count is 0 and no report was written. The summary says which.
  */
 export async function failToRun({
   message,
@@ -68,7 +77,8 @@ export async function failToRun({
   warnings = [],
   warningRoom = maxAnnotations,
 }: CannotRun): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderCannotRun(message, warnings)).write();
+  if (process.env.GITHUB_STEP_SUMMARY)
+    await core.summary.addRaw(renderCannotRun(message, warnings, verdict === 'cancelled')).write();
   setOutputs({
     verdict,
     passed: 0,

@@ -83,15 +83,21 @@ export function renderMarkdown(report: Report, decision: GateDecision, reports: 
 }
 
 /**
- * The summary of a run that could not be judged: what stopped it, word for word as the log has it,
- * then the warnings the run raised before, listed as a judged run's summary lists them.
+ * The summary of a run that could not be judged, or was cancelled before it could be: what stopped
+ * it, word for word as the log has it, then the warnings the run raised before, listed as a judged
+ * run's summary lists them.
  */
-export function renderCannotRun(message: string, warnings: readonly string[] = []): string {
+export function renderCannotRun(
+  message: string,
+  warnings: readonly string[] = [],
+  cancelled = false,
+): string {
   // A fence longer than any run of backticks in the message, so none of it can end the block.
   const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   const listed = warnings.length > 0 ? `\n${warnings.map((w) => `- ⚠️ ${cell(w)}\n`).join('')}` : '';
-  const whole = `## ⛔ Chaos gate could not run\n\n${fence}text\n${message}\n${fence}\n${listed}`;
+  const heading = cancelled ? '⏹️ Chaos gate cancelled' : '⛔ Chaos gate could not run';
+  const whole = `## ${heading}\n\n${fence}text\n${message}\n${fence}\n${listed}`;
   if (Buffer.byteLength(whole) <= maxBytes) return whole;
   // The message cut to leave the warnings their room, at the last whole line, so no character is cut
   // in half; then the block closed.

@@ -1,7 +1,7 @@
 // The action run the way a GitHub runner runs it: `node dist/index.js` (and dist/post.js) with INPUT_* variables and the
 // GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_STATE files, against a real API server.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
@@ -171,7 +171,43 @@ test('a cancelled job: verdict=cancelled, not fail, so a later step tells it fro
   assert.equal(run.code, 1, run.stdout);
   assert.equal(run.outputs.verdict, 'cancelled');
   assert.match(run.stdout, /^::error::cancelled by SIGTERM; the chaos was stopped$/m);
+  // The summary's verdict is of the checks as they stood: the cancel heads it.
+  assert.match(
+    run.summary,
+    /^> ⏹️ cancelled by SIGTERM; the chaos was stopped\. The step failed, whatever the verdict below\.\n\n## /,
+  );
   assert.ok(env.operator.aborted.has(name), 'the engine was stopped before the step ended');
+});
+
+test('a job cancelled whose report cannot be written: verdict=cancelled, and the summary says cancelled, not could not run', async () => {
+  const dir = workDir();
+  const name = uniqueName('action-cancel-unwritten');
+  const json = path.join(dir, 'report.json');
+  let signalled = false;
+  const run = await runAction(
+    {
+      kubeconfig: env.sandbox.kubeconfigYaml,
+      namespace,
+      rbac: exampleRbac,
+      engines: engineFile(dir, name, 'never', namespace),
+      'json-path': json,
+    },
+    (text, kill) => {
+      if (!signalled && text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) {
+        signalled = true;
+        mkdirSync(json); // the report's path is now a folder
+        kill('SIGTERM');
+      }
+    },
+  );
+  assert.ok(signalled, run.stdout);
+  assert.equal(run.code, 1, run.stdout);
+  assert.equal(run.outputs.verdict, 'cancelled');
+  assert.match(run.stdout, /^::error::cancelled by SIGTERM; \S*report\.json: cannot write the report: /m);
+  assert.match(
+    run.summary,
+    /^## ⏹️ Chaos gate cancelled\n\n```text\ncancelled by SIGTERM; \S*report\.json: cannot write the report: /,
+  );
 });
 
 test('a job cancelled before its chaos started: verdict=cancelled, not error', async () => {
@@ -195,6 +231,10 @@ test('a job cancelled before its chaos started: verdict=cancelled, not error', a
   assert.equal(run.code, 1, run.stdout);
   assert.equal(run.outputs.verdict, 'cancelled');
   assert.match(run.stdout, /^::error::cancelled by SIGTERM/m);
+  assert.match(
+    run.summary,
+    /^## ⏹️ Chaos gate cancelled\n\n```text\ncancelled by SIGTERM before any chaos started\n```\n/,
+  );
 });
 
 test('the post step stops the engines of a main step that never finished', async () => {

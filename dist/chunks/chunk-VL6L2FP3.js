@@ -68,7 +68,7 @@ import {
   prepareCluster,
   prepareTargets,
   specOf
-} from "./chunk-MTBVRRDV.js";
+} from "./chunk-RL6CGLGP.js";
 import {
   prepareWorkflow,
   workflowName,
@@ -87,7 +87,7 @@ import {
   conclude,
   refuseAllSkipped,
   runMeta
-} from "./chunk-FCFE7ORU.js";
+} from "./chunk-WBMP6CCB.js";
 import {
   mergeReports,
   underLabel

@@ -736,13 +736,14 @@ function renderMarkdown(report, decision, reports) {
     failuresLeftOut: failing.leftOut
   };
 }
-function renderCannotRun(message, warnings = []) {
+function renderCannotRun(message, warnings = [], cancelled = false) {
   const longest = Math.max(0, ...[...message.matchAll(/`+/g)].map(([run]) => run.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
   const listed = warnings.length > 0 ? `
 ${warnings.map((w) => `- \u26A0\uFE0F ${cell(w)}
 `).join("")}` : "";
-  const whole = `## \u26D4 Chaos gate could not run
+  const heading = cancelled ? "\u23F9\uFE0F Chaos gate cancelled" : "\u26D4 Chaos gate could not run";
+  const whole = `## ${heading}
 
 ${fence}text
 ${message}

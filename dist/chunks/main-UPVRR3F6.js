@@ -219,7 +219,7 @@ async function main(argv, given = processIo) {
     switch (parsed.command) {
       // Each command loads only its own code: `run` alone needs the Kubernetes client.
       case "run": {
-        const { runTargets } = await import("./targets-DKYDDBWE.js");
+        const { runTargets } = await import("./targets-6PFMBDB3.js");
         const progress = progressLog(io.out, expectedChaosMs(config));
         const outcome = await withCancellation(
           say,
@@ -235,8 +235,8 @@ async function main(argv, given = processIo) {
       }
       case "report": {
         const [{ reportGate }, { cancellableReports }] = await Promise.all([
-          import("./report-UP7X3RNP.js"),
-          import("./publish-AGRQ4LKX.js")
+          import("./report-X7OUI4RA.js"),
+          import("./publish-LKMSYMJB.js")
         ]);
         const sources = parsed.sources;
         return exitCodeOf(
@@ -245,14 +245,14 @@ async function main(argv, given = processIo) {
       }
       case "merge": {
         const [{ mergeGate }, { cancellableReports }] = await Promise.all([
-          import("./merge-23DBZHEI.js"),
-          import("./publish-AGRQ4LKX.js")
+          import("./merge-BID2ZPIN.js"),
+          import("./publish-LKMSYMJB.js")
         ]);
         const files = parsed.files;
         return exitCodeOf(await cancellableReports(say, () => mergeGate(config, files, io.out)));
       }
       case "validate": {
-        const { validateRun } = await import("./inputs-LOLC6GQX.js");
+        const { validateRun } = await import("./inputs-K4GVRFWK.js");
         const { objects, unchecked } = await validateRun(config);
         const clusters = config.targets.map((target) => target.name).join(", ");
         io.out(

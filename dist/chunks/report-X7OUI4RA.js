@@ -31,7 +31,7 @@ import {
   conclude,
   refuseBadReportPaths,
   runMeta
-} from "./chunk-FCFE7ORU.js";
+} from "./chunk-WBMP6CCB.js";
 import "./chunk-CVJQ4RIC.js";
 import {
   isSkipped,

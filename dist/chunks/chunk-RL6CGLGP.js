@@ -19,7 +19,7 @@ import {
 } from "./chunk-6S4KZUTS.js";
 import {
   reportPathProblems
-} from "./chunk-FCFE7ORU.js";
+} from "./chunk-WBMP6CCB.js";
 import {
   isRecord
 } from "./chunk-5L5Z5RRO.js";

@@ -3,8 +3,8 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   mergeGate
-} from "./chunk-KEM4B5EV.js";
-import "./chunk-FCFE7ORU.js";
+} from "./chunk-DIWHN3G4.js";
+import "./chunk-WBMP6CCB.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-RBQ57VMM.js";
 import "./chunk-SVOU2F6U.js";

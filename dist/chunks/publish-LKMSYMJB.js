@@ -10,7 +10,7 @@ import {
   removeReports,
   reportPathProblems,
   runMeta
-} from "./chunk-FCFE7ORU.js";
+} from "./chunk-WBMP6CCB.js";
 import "./chunk-CVJQ4RIC.js";
 import "./chunk-RBQ57VMM.js";
 import "./chunk-SVOU2F6U.js";

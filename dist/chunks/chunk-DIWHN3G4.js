@@ -6,7 +6,7 @@ import {
   parseJsonReport,
   refuseAllSkipped,
   refuseBadReportPaths
-} from "./chunk-FCFE7ORU.js";
+} from "./chunk-WBMP6CCB.js";
 import {
   mergeReports,
   underLabel
