@@ -1,9 +1,7 @@
 // `chaos-gate run` through the built CLI against a real kube-apiserver, with the test playing the
 // Litmus env.operator.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -19,6 +17,7 @@ import { loadKubeContext } from '../../src/kube/context.ts';
 import { startConnectProxy, startSocksProxy } from '../support/tunnel-proxies.ts';
 import { fixturePath } from '../support/fixtures.ts';
 import { holdingProxy } from '../support/holding-proxy.ts';
+import { reportPipes, signalWhileWriting } from '../support/report-pipes.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
 import type { Outcome } from '../support/fake-operator.ts';
@@ -459,20 +458,12 @@ describe('chaos-gate run on a real API server', () => {
   test('SIGTERM while the reports are written, one of which then cannot be: still a cancel, 143, that names the report', async () => {
     const dir = workDir();
     const name = uniqueName('cancel-writing');
-    // The JUnit and JSON reports are pipes, written directly: the run waits in them for the test to
-    // read, so the signal comes while it writes its reports; the summary then meets a full disk.
-    const [junit, json] = [path.join(dir, 'junit.xml'), path.join(dir, 'report.json')];
-    for (const fifo of [junit, json]) execFileSync('mkfifo', [fifo]);
-    symlinkSync('/dev/full', path.join(dir, 'summary.md'));
+    const pipes = reportPipes(dir);
     const started = env.run([
-      ...['--engine', engineFile(dir, name, 'pass'), '--junit', junit, '--json', json],
-      ...['--summary', path.join(dir, 'summary.md')],
+      ...['--engine', engineFile(dir, name, 'pass'), '--junit', pipes.junit, '--json', pipes.json],
+      ...['--summary', pipes.summary],
     ]);
-    const junitRead = await open(junit, 'r'); // once the run opened it to write
-    started.kill('SIGTERM');
-    await junitRead.readFile();
-    await junitRead.close();
-    await readFile(json); // the run goes on to it only now, past the signal
+    await signalWhileWriting(started, pipes);
     const run = await started.done;
     assert.equal(run.code, 143, run.stdout + run.stderr);
     assert.match(

@@ -11,14 +11,13 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { CustomObjectsApi } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import { startFakeOperator, type FakeOperator } from '../support/fake-operator.ts';
 import { readRecords } from '../support/github-files.ts';
+import { reportPipes, signalWhileWriting } from '../support/report-pipes.ts';
 import { readCheckedJUnit } from '../support/junit-readers.ts';
 import { runEntry } from '../support/run-node.ts';
 import { startSandbox, type Sandbox } from '../support/sandbox.ts';
@@ -527,29 +526,17 @@ test('a run on two clusters cancelled, whose reports cannot be written: still a 
 test('a run on two clusters signalled while its reports are written, one of which then cannot be: still a cancel, 143, that names the report', async () => {
   const dir = workDir();
   const [eu, us] = clusters as [(typeof clusters)[0], (typeof clusters)[0]];
-  // Pipes, written directly: the run waits in them for the test to read, so the signal comes while it
-  // writes its reports; the summary then meets a full disk.
-  const [junit, json, summary] = [
-    path.join(dir, 'junit.xml'),
-    path.join(dir, 'report.json'),
-    path.join(dir, 'summary.md'),
-  ];
-  for (const fifo of [junit, json]) execFileSync('mkfifo', [fifo]);
-  symlinkSync('/dev/full', summary);
+  const pipes = reportPipes(dir);
   const { config, engine } = targetsConfig(
     'cancel-writing',
     [
       { name: 'eu', kubeconfig: eu.sandbox.kubeconfigPath },
       { name: 'us', kubeconfig: us.sandbox.kubeconfigPath },
     ],
-    { dir, reports: { junit, json, summary } },
+    { dir, reports: { ...pipes } },
   );
   const started = runEntry('dist/cli.js', ['run', '--config', config]);
-  const junitRead = await open(junit, 'r'); // once the run opened it to write
-  started.kill('SIGTERM');
-  await junitRead.readFile();
-  await junitRead.close();
-  await readFile(json); // the run goes on to it only now, past the signal
+  await signalWhileWriting(started, pipes);
   const run = await started.done;
 
   assert.equal(run.code, 143, run.stdout + run.stderr);
