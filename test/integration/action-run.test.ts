@@ -52,6 +52,24 @@ async function runAction(
   };
 }
 
+/** SIGTERM to the step the first time its output passes `when`, after `first` if given; `sent` says so. */
+function sigtermWhen(when: (text: string) => boolean, first?: () => void) {
+  const sigterm = {
+    sent: false,
+    onStdout(text: string, kill: (signal: NodeJS.Signals) => void): void {
+      if (sigterm.sent || !when(text)) return;
+      sigterm.sent = true;
+      first?.();
+      kill('SIGTERM');
+    },
+  };
+  return sigterm;
+}
+
+/** The engine `name`'s experiment is running, as the step logs it. */
+const running = (name: string) => (text: string) =>
+  text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`);
+
 test('a passing run: outputs, job summary, reports, exit 0, nothing left behind', async () => {
   const dir = workDir();
   const name = uniqueName('action-pass');
@@ -152,7 +170,7 @@ test('a failed probe: step fails, verdict=fail, the verdict annotation first, th
 test('a cancelled job: verdict=cancelled, not fail, so a later step tells it from a failed gate', async () => {
   const dir = workDir();
   const name = uniqueName('action-cancel');
-  let signalled = false;
+  const sigterm = sigtermWhen(running(name));
   const run = await runAction(
     {
       kubeconfig: env.sandbox.kubeconfigYaml,
@@ -160,14 +178,9 @@ test('a cancelled job: verdict=cancelled, not fail, so a later step tells it fro
       rbac: exampleRbac,
       engines: engineFile(dir, name, 'never', namespace),
     },
-    (text, kill) => {
-      if (!signalled && text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) {
-        signalled = true;
-        kill('SIGTERM');
-      }
-    },
+    sigterm.onStdout,
   );
-  assert.ok(signalled, run.stdout);
+  assert.ok(sigterm.sent, run.stdout);
   assert.equal(run.code, 1, run.stdout);
   assert.equal(run.outputs.verdict, 'cancelled');
   assert.match(run.stdout, /^::error::cancelled by SIGTERM; the chaos was stopped$/m);
@@ -183,7 +196,7 @@ test('a job cancelled whose report cannot be written: verdict=cancelled, and the
   const dir = workDir();
   const name = uniqueName('action-cancel-unwritten');
   const json = path.join(dir, 'report.json');
-  let signalled = false;
+  const sigterm = sigtermWhen(running(name), () => mkdirSync(json)); // the report's path becomes a folder
   const run = await runAction(
     {
       kubeconfig: env.sandbox.kubeconfigYaml,
@@ -192,15 +205,9 @@ test('a job cancelled whose report cannot be written: verdict=cancelled, and the
       engines: engineFile(dir, name, 'never', namespace),
       'json-path': json,
     },
-    (text, kill) => {
-      if (!signalled && text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) {
-        signalled = true;
-        mkdirSync(json); // the report's path is now a folder
-        kill('SIGTERM');
-      }
-    },
+    sigterm.onStdout,
   );
-  assert.ok(signalled, run.stdout);
+  assert.ok(sigterm.sent, run.stdout);
   assert.equal(run.code, 1, run.stdout);
   assert.equal(run.outputs.verdict, 'cancelled');
   assert.match(run.stdout, /^::error::cancelled by SIGTERM; \S*report\.json: cannot write the report: /m);
@@ -212,7 +219,7 @@ test('a job cancelled whose report cannot be written: verdict=cancelled, and the
 
 test('a job cancelled before its chaos started: verdict=cancelled, not error', async () => {
   const dir = workDir();
-  let signalled = false;
+  const sigterm = sigtermWhen((text) => /: preflight of \d+ object/.test(text));
   const run = await runAction(
     {
       kubeconfig: env.sandbox.kubeconfigYaml,
@@ -220,14 +227,9 @@ test('a job cancelled before its chaos started: verdict=cancelled, not error', a
       rbac: exampleRbac,
       engines: engineFile(dir, uniqueName('action-cancel-early'), 'never', namespace),
     },
-    (text, kill) => {
-      if (!signalled && /: preflight of \d+ object/.test(text)) {
-        signalled = true;
-        kill('SIGTERM');
-      }
-    },
+    sigterm.onStdout,
   );
-  assert.ok(signalled, run.stdout);
+  assert.ok(sigterm.sent, run.stdout);
   assert.equal(run.code, 1, run.stdout);
   assert.equal(run.outputs.verdict, 'cancelled');
   assert.match(run.stdout, /^::error::cancelled by SIGTERM/m);
@@ -725,7 +727,7 @@ test("a cancelled run's warnings fit in the 10 annotations GitHub shows beside t
       .join('---\n'),
   );
   const kubeconfig = await identityWithout(env.sandbox, namespace, { serviceaccounts: ['delete'] });
-  let signalled = false;
+  const sigterm = sigtermWhen(running(name));
   const run = await runAction(
     {
       kubeconfig: readFileSync(kubeconfig, 'utf8'),
@@ -733,12 +735,7 @@ test("a cancelled run's warnings fit in the 10 annotations GitHub shows beside t
       rbac,
       engines: engineFile(dir, name, 'never', namespace),
     },
-    (text, kill) => {
-      if (!signalled && text.includes(`[chaos] ${namespace}/${name} pod-delete: Running`)) {
-        signalled = true;
-        kill('SIGTERM');
-      }
-    },
+    sigterm.onStdout,
   );
   assert.equal(run.outputs.verdict, 'cancelled', run.stdout);
   const annotations = run.stdout.split('\n').filter((line) => line.startsWith('::warning'));
