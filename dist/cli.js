@@ -34,6 +34,6 @@ if (help !== void 0) {
   process.exit(0);
 }
 nodeModule.enableCompileCache?.();
-var { main } = await import("./chunks/main-UPVRR3F6.js");
+var { main } = await import("./chunks/main-T3TCPQNE.js");
 keepYoungGenerationSize();
 process.exit(await main(argv));

@@ -3,7 +3,7 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunks/chunk-VL6L2FP3.js";
+} from "./chunks/chunk-J2BRW7SR.js";
 import "./chunks/chunk-6ITUDFAW.js";
 import "./chunks/chunk-PXFUVPJ3.js";
 import {
@@ -28,7 +28,7 @@ import {
   warning,
   warningAnnotations
 } from "./chunks/chunk-2E6CBQGG.js";
-import "./chunks/chunk-OSF2CSQK.js";
+import "./chunks/chunk-S2FRZQFM.js";
 import "./chunks/chunk-FTCHEUJJ.js";
 import "./chunks/chunk-7GHJJVB5.js";
 import "./chunks/chunk-4PREBK7H.js";

@@ -20,7 +20,7 @@ import {
   releaseLeftLeases,
   runLabel,
   stopRunChaos
-} from "./chunks/chunk-OSF2CSQK.js";
+} from "./chunks/chunk-S2FRZQFM.js";
 import {
   connect,
   limited,

@@ -65,6 +65,8 @@ export async function lockRunId(
     record: string;
     namespaces: string[];
     renewMs?: number;
+    /** `kubectl` and the flags that reach the cluster, for the command that deletes a lease by hand. */
+    kubectl?: string;
     /** Hears the leases held each time one is taken, for a process that lets go of them if this one is killed. */
     onTaken?: (held: HeldLease[]) => void;
   },
@@ -98,7 +100,7 @@ export async function lockRunId(
         });
       if (attempt && 'heldBy' in attempt) {
         await lock.release();
-        return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
+        return { lock, problems: [heldProblem(runId, attempt.heldBy, run.kubectl ?? 'kubectl')] };
       }
       if (attempt) {
         held.push(attempt.taken);
@@ -112,7 +114,7 @@ export async function lockRunId(
   return { lock, problems: [] };
 }
 
-function heldProblem(runId: string, lease: V1Lease): string {
+function heldProblem(runId: string, lease: V1Lease, kubectl: string): string {
   const { namespace = '', name = '', annotations } = lease.metadata ?? {};
   const { holderIdentity, acquireTime, renewTime } = lease.spec ?? {};
   const holder = annotations?.[holderAnnotation] ?? holderIdentity ?? 'another run';
@@ -123,7 +125,7 @@ function heldProblem(runId: string, lease: V1Lease): string {
     `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} ` +
     `(Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. ` +
     `Give each run its own run id (${settingName('runId')}; left unset, one is generated), or wait for that run to end. ` +
-    `If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`
+    `If it was killed, its lease expires unless renewed${left}, or delete it: ${kubectl} delete lease -n ${namespace} ${name}`
   );
 }
 

@@ -244,11 +244,17 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
   const takeWarnings = () => [...new Set([...cluster.credentialWarnings.take(), ...warnings.take()])];
   let plan: Plan;
   const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+  // What a user runs by hand (stop what is not confirmed, free a lease): kubectl reaching this cluster.
+  const commands: StopCommands = {
+    kubectl: kubectlFor({ ...config, kubeconfigContent: context.kubeconfigContent }),
+    strategy: config.workflow?.shutdown ?? 'Stop',
+  };
   try {
     // The run id stays locked through the stop and the cleanup, which outlive a cancel and the deadline.
     plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, {
       log,
       warn,
+      kubectl: commands.kubectl,
       leaseRenewMs: context.leaseRenewMs,
       onLocked: context.onLocked,
     });
@@ -259,11 +265,6 @@ export async function checkRun(cluster: PreparedCluster, context: RunContext): P
   const release = async () => {
     deadline.clear();
     await plan.lock.release();
-  };
-  // What stops by hand a stop not confirmed: kubectl reaching this cluster as the run does.
-  const commands: StopCommands = {
-    kubectl: kubectlFor({ ...config, kubeconfigContent: context.kubeconfigContent }),
-    strategy: config.workflow?.shutdown ?? 'Stop',
   };
   const start = async (): Promise<RunSession> => {
     try {
@@ -364,7 +365,8 @@ async function preflight(
     warn,
     leaseRenewMs,
     onLocked,
-  }: Pick<RunContext, 'log' | 'leaseRenewMs' | 'onLocked'> & { warn: Warn },
+    kubectl,
+  }: Pick<RunContext, 'log' | 'leaseRenewMs' | 'onLocked'> & { warn: Warn; kubectl: string },
 ): Promise<Plan> {
   let lock: RunLock = { release: async () => {}, held: () => [] };
   try {
@@ -418,6 +420,7 @@ async function preflight(
           record,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
           renewMs: leaseRenewMs,
+          kubectl,
           onTaken: (held) => onLocked?.(runId, held),
         },
         warn,

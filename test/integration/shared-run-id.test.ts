@@ -29,7 +29,9 @@ const leaseOf = async (runId: string) =>
 const refusedHeld = (runId: string) =>
   new RegExp(
     `preflight failed, nothing was applied:\nrun id ${runId} is held by another run: host \\S+ pid \\d+, since .*\\(Lease ${namespace}/chaos-gate-run-${runId}\\)\\..*` +
-      `Give each run its own run id \\(--run-id; left unset, one is generated\\).*kubectl delete lease -n ${namespace} chaos-gate-run-${runId}`,
+      `Give each run its own run id \\(--run-id; left unset, one is generated\\).*` +
+      // The command reaches the cluster the run reached: the kubeconfig it was given.
+      `kubectl --kubeconfig ${env.sandbox.kubeconfigPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} delete lease -n ${namespace} chaos-gate-run-${runId}`,
   );
 
 test('a run under the run id of one still going is refused (exit 2) naming its holder; nothing applied', async () => {

@@ -90849,7 +90849,7 @@ async function lockRunId(connections, run, warn) {
       });
       if (attempt && "heldBy" in attempt) {
         await lock.release();
-        return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
+        return { lock, problems: [heldProblem(runId, attempt.heldBy, run.kubectl ?? "kubectl")] };
       }
       if (attempt) {
         held.push(attempt.taken);
@@ -90862,14 +90862,14 @@ async function lockRunId(connections, run, warn) {
   }
   return { lock, problems: [] };
 }
-function heldProblem(runId, lease) {
+function heldProblem(runId, lease, kubectl) {
   const { namespace = "", name = "", annotations } = lease.metadata ?? {};
   const { holderIdentity, acquireTime, renewTime } = lease.spec ?? {};
   const holder = annotations?.[holderAnnotation] ?? holderIdentity ?? "another run";
   const at = (time4) => time4 ? new Date(time4).toISOString() : "unknown";
   const expires = leaseExpiresMs(lease);
   const left = expires === void 0 ? "" : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
-  return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`;
+  return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: ${kubectl} delete lease -n ${namespace} ${name}`;
 }
 function holdLeases(leases, held, { runId, renewMs }, warn) {
   const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;
@@ -91388,10 +91388,15 @@ async function checkRun(cluster, context) {
   const takeWarnings = () => [.../* @__PURE__ */ new Set([...cluster.credentialWarnings.take(), ...warnings.take()])];
   let plan;
   const main2 = connect(cluster.kc, { signal: AbortSignal.any([signal3, deadline.signal]) });
+  const commands2 = {
+    kubectl: kubectlFor({ ...config2, kubeconfigContent: context.kubeconfigContent }),
+    strategy: config2.workflow?.shutdown ?? "Stop"
+  };
   try {
     plan = await preflight(cluster, { main: main2, holding: limited(main2, { signal: hurry }) }, signal3, {
       log,
       warn,
+      kubectl: commands2.kubectl,
       leaseRenewMs: context.leaseRenewMs,
       onLocked: context.onLocked
     });
@@ -91402,10 +91407,6 @@ async function checkRun(cluster, context) {
   const release = async () => {
     deadline.clear();
     await plan.lock.release();
-  };
-  const commands2 = {
-    kubectl: kubectlFor({ ...config2, kubeconfigContent: context.kubeconfigContent }),
-    strategy: config2.workflow?.shutdown ?? "Stop"
   };
   const start = async () => {
     try {
@@ -91493,7 +91494,8 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc, genera
   log,
   warn,
   leaseRenewMs,
-  onLocked
+  onLocked,
+  kubectl
 }) {
   let lock = { release: async () => {
   }, held: () => [] };
@@ -91539,6 +91541,7 @@ async function preflight({ config: config2, inputs, defaultNamespace, kc, genera
           record: record2,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
           renewMs: leaseRenewMs,
+          kubectl,
           onTaken: (held) => onLocked?.(runId, held)
         },
         warn

@@ -1074,7 +1074,7 @@ async function lockRunId(connections, run, warn) {
       });
       if (attempt && "heldBy" in attempt) {
         await lock.release();
-        return { lock, problems: [heldProblem(runId, attempt.heldBy)] };
+        return { lock, problems: [heldProblem(runId, attempt.heldBy, run.kubectl ?? "kubectl")] };
       }
       if (attempt) {
         held.push(attempt.taken);
@@ -1087,14 +1087,14 @@ async function lockRunId(connections, run, warn) {
   }
   return { lock, problems: [] };
 }
-function heldProblem(runId, lease) {
+function heldProblem(runId, lease, kubectl) {
   const { namespace = "", name = "", annotations } = lease.metadata ?? {};
   const { holderIdentity, acquireTime, renewTime } = lease.spec ?? {};
   const holder = annotations?.[holderAnnotation] ?? holderIdentity ?? "another run";
   const at = (time) => time ? new Date(time).toISOString() : "unknown";
   const expires = leaseExpiresMs(lease);
   const left = expires === void 0 ? "" : ` (in ${formatDuration(Math.max(0, expires - Date.now()))})`;
-  return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: kubectl delete lease -n ${namespace} ${name}`;
+  return `run id ${runId} is held by another run: ${holder}, since ${at(acquireTime)}, last renewed ${at(renewTime)} (Lease ${namespace}/${name}). Two runs under one id find each other's chaos by it, and one could stop the other's. Give each run its own run id (${settingName("runId")}; left unset, one is generated), or wait for that run to end. If it was killed, its lease expires unless renewed${left}, or delete it: ${kubectl} delete lease -n ${namespace} ${name}`;
 }
 function holdLeases(leases, held, { runId, renewMs }, warn) {
   const where = (lease) => `Lease ${lease.metadata?.namespace ?? ""}/${lease.metadata?.name ?? ""}`;

@@ -3,11 +3,11 @@ import { createRequire as __chaosGateCreateRequire } from 'node:module';
 const require = __chaosGateCreateRequire(import.meta.url);
 import {
   runTargets
-} from "./chunk-VL6L2FP3.js";
+} from "./chunk-J2BRW7SR.js";
 import "./chunk-6ITUDFAW.js";
 import "./chunk-PXFUVPJ3.js";
 import "./chunk-466RCVCX.js";
-import "./chunk-OSF2CSQK.js";
+import "./chunk-S2FRZQFM.js";
 import "./chunk-FTCHEUJJ.js";
 import "./chunk-7GHJJVB5.js";
 import "./chunk-4PREBK7H.js";

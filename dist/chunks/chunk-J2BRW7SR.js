@@ -22,7 +22,7 @@ import {
   runLabel,
   until,
   watchSource
-} from "./chunk-OSF2CSQK.js";
+} from "./chunk-S2FRZQFM.js";
 import {
   LitmusClient,
   connect,
@@ -568,10 +568,15 @@ async function checkRun(cluster, context) {
   const takeWarnings = () => [.../* @__PURE__ */ new Set([...cluster.credentialWarnings.take(), ...warnings.take()])];
   let plan;
   const main = connect(cluster.kc, { signal: AbortSignal.any([signal, deadline.signal]) });
+  const commands = {
+    kubectl: kubectlFor({ ...config, kubeconfigContent: context.kubeconfigContent }),
+    strategy: config.workflow?.shutdown ?? "Stop"
+  };
   try {
     plan = await preflight(cluster, { main, holding: limited(main, { signal: hurry }) }, signal, {
       log,
       warn,
+      kubectl: commands.kubectl,
       leaseRenewMs: context.leaseRenewMs,
       onLocked: context.onLocked
     });
@@ -582,10 +587,6 @@ async function checkRun(cluster, context) {
   const release = async () => {
     deadline.clear();
     await plan.lock.release();
-  };
-  const commands = {
-    kubectl: kubectlFor({ ...config, kubeconfigContent: context.kubeconfigContent }),
-    strategy: config.workflow?.shutdown ?? "Stop"
   };
   const start = async () => {
     try {
@@ -673,7 +674,8 @@ async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId 
   log,
   warn,
   leaseRenewMs,
-  onLocked
+  onLocked,
+  kubectl
 }) {
   let lock = { release: async () => {
   }, held: () => [] };
@@ -719,6 +721,7 @@ async function preflight({ config, inputs, defaultNamespace, kc, generatedRunId 
           record,
           namespaces: chaosAt.length > 0 ? chaosAt : [defaultNamespace],
           renewMs: leaseRenewMs,
+          kubectl,
           onTaken: (held) => onLocked?.(runId, held)
         },
         warn
